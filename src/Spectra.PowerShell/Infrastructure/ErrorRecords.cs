@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Spectra.Core.Errors;
+
+namespace Spectra.PowerShell.Infrastructure;
+
+/// <summary>Turns engine errors into ErrorRecords: stable id, category, target, location and a fix hint.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(SpectraException exception, object? target)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, Map(exception.Category), target)
+        {
+            ErrorDetails = new ErrorDetails(exception.DetailedMessage),
+        };
+        if (!string.IsNullOrEmpty(exception.Fix))
+        {
+            record.ErrorDetails.RecommendedAction = exception.Fix;
+        }
+
+        return record;
+    }
+
+    public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target,
+        string? fix = null, Exception? inner = null)
+    {
+        var exception = new SpectraException(errorId, SpectraErrorCategory.NotSpecified, message, fix, null, inner);
+        var record = new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+        if (fix is not null)
+        {
+            record.ErrorDetails.RecommendedAction = fix;
+        }
+
+        return record;
+    }
+
+    internal static ErrorCategory Map(SpectraErrorCategory category) => category switch
+    {
+        SpectraErrorCategory.InvalidArgument => ErrorCategory.InvalidArgument,
+        SpectraErrorCategory.InvalidData => ErrorCategory.InvalidData,
+        SpectraErrorCategory.InvalidOperation => ErrorCategory.InvalidOperation,
+        SpectraErrorCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        SpectraErrorCategory.PermissionDenied => ErrorCategory.PermissionDenied,
+        SpectraErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        SpectraErrorCategory.ConnectionError => ErrorCategory.ConnectionError,
+        SpectraErrorCategory.OperationTimeout => ErrorCategory.OperationTimeout,
+        SpectraErrorCategory.ParserError => ErrorCategory.ParserError,
+        SpectraErrorCategory.ReadError => ErrorCategory.ReadError,
+        SpectraErrorCategory.WriteError => ErrorCategory.WriteError,
+        SpectraErrorCategory.SecurityError => ErrorCategory.SecurityError,
+        SpectraErrorCategory.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        SpectraErrorCategory.AuthenticationError => ErrorCategory.AuthenticationError,
+        SpectraErrorCategory.NotInstalled => ErrorCategory.NotInstalled,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

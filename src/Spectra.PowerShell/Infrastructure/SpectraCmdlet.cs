@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Spectra.Core.Errors;
+
+namespace Spectra.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of every Spectra cmdlet: a cancellation token tied to Ctrl+C (StopProcessing), engine errors turned into
+/// ErrorRecords, and <see cref="RunEngine{T}"/> for async engine work whose output, logs and progress are replayed
+/// on the pipeline thread.
+/// </summary>
+public abstract class SpectraCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _disposed;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>
+    /// Runs async engine work on the thread pool while this (pipeline) thread replays everything the work writes.
+    /// The work receives the dispatcher, which is also the engine's <see cref="Spectra.Core.Hosting.IHostMessageSink"/>.
+    /// </summary>
+    internal T RunEngine<T>(Func<PipelineDispatcher, CancellationToken, Task<T>> work)
+    {
+        using var dispatcher = new PipelineDispatcher(this);
+        var task = Task.Run(() => work(dispatcher, CancellationToken), CancellationToken);
+        return dispatcher.Pump(task);
+    }
+
+    /// <summary>A synchronous-call sink: for engine work that runs on the pipeline thread itself.</summary>
+    internal PipelineDispatcher CreateDirectSink() => new(this);
+
+    /// <summary>Reports a non-terminating engine error for one input and lets the pipeline go on.</summary>
+    protected void WriteSpectraError(SpectraException exception, object? target) =>
+        WriteError(ErrorRecords.From(exception, target));
+
+    /// <summary>Stops the command with an engine error that makes going on pointless.</summary>
+    protected void ThrowSpectraError(SpectraException exception, object? target) =>
+        ThrowTerminatingError(ErrorRecords.From(exception, target));
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!_disposed && disposing)
+        {
+            _stopping.Dispose();
+        }
+
+        _disposed = true;
+    }
+}
