@@ -18,6 +18,10 @@ Import-Module $pester.FullName -Force
 $env:SPECTRA_MODULE_PATH = $ModuleDirectory
 
 $files = Get-ChildItem -Path $TestPath -Filter '*.Tests.ps1' -Recurse | Where-Object { $_.BaseName -like "$Filter" -or $Filter -eq '*' }
+if (-not $files) {
+    [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } | ConvertTo-Json | Set-Content -LiteralPath $ResultPath
+    return
+}
 $config = New-PesterConfiguration
 $config.Run.Path = @($files.FullName)
 $config.Run.PassThru = $true
