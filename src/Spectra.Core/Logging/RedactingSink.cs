@@ -1,0 +1,83 @@
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Parsing;
+using Spectra.Core.Security;
+
+namespace Spectra.Core.Logging;
+
+/// <summary>
+/// Wraps the real sinks and hands them a cleaned copy of each event: secret-named properties and secret values become
+/// the marker, every string property and the template text go through <see cref="Redactor"/>, and the exception is
+/// replaced by a <see cref="RedactedException"/>. With <c>patterns: false</c> only the structured rules apply.
+/// </summary>
+public sealed class RedactingSink : ILogEventSink, IDisposable
+{
+    private static readonly ScalarValue Redacted = new(RedactedMarker.Instance);
+    private static readonly MessageTemplateParser Parser = new();
+    private readonly ILogEventSink _inner;
+    private readonly bool _patterns;
+
+    public RedactingSink(ILogEventSink inner, bool patterns = true)
+    {
+        _inner = inner ?? throw new ArgumentNullException(nameof(inner));
+        _patterns = patterns;
+    }
+
+    public void Emit(LogEvent logEvent) => _inner.Emit(Clean(logEvent));
+
+    public void Dispose() => (_inner as IDisposable)?.Dispose();
+
+    internal LogEvent Clean(LogEvent logEvent)
+    {
+        var template = logEvent.MessageTemplate;
+        if (_patterns)
+        {
+            var text = Redactor.Redact(template.Text);
+            if (!ReferenceEquals(text, template.Text) && text != template.Text)
+            {
+                template = Parser.Parse(text);
+            }
+        }
+
+        var properties = new List<LogEventProperty>(logEvent.Properties.Count);
+        foreach (var (name, value) in logEvent.Properties)
+        {
+            properties.Add(new LogEventProperty(name, SecretNames.IsSecret(name) ? Redacted : Clean(value)));
+        }
+
+        var exception = logEvent.Exception is null or RedactedException ? logEvent.Exception : new RedactedException(logEvent.Exception);
+        return new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template, properties, logEvent.TraceId ?? default, logEvent.SpanId ?? default);
+    }
+
+    private LogEventPropertyValue Clean(LogEventPropertyValue value)
+    {
+        switch (value)
+        {
+            case ScalarValue { Value: SecretValue }:
+                return Redacted;
+            case ScalarValue { Value: string s } when _patterns:
+                var redacted = Redactor.Redact(s);
+                return ReferenceEquals(redacted, s) || redacted == s ? value : new ScalarValue(redacted);
+            case ScalarValue { Value: not null and not string } scalar when _patterns && scalar.Value is not RedactedMarker && !IsPrimitive(scalar.Value):
+                // Unknown types render through ToString at output time; redact that text now.
+                var rendered = scalar.Value.ToString() ?? string.Empty;
+                var cleaned = Redactor.Redact(rendered);
+                return cleaned == rendered ? value : new ScalarValue(cleaned);
+            case StructureValue structure:
+                return new StructureValue(
+                    structure.Properties.Select(p => new LogEventProperty(p.Name, SecretNames.IsSecret(p.Name) ? Redacted : Clean(p.Value))),
+                    structure.TypeTag);
+            case SequenceValue sequence:
+                return new SequenceValue(sequence.Elements.Select(Clean));
+            case DictionaryValue dictionary:
+                return new DictionaryValue(dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(
+                    e.Key, e.Key.Value is string key && SecretNames.IsSecret(key) ? Redacted : Clean(e.Value))));
+            default:
+                return value;
+        }
+    }
+
+    private static bool IsPrimitive(object value) =>
+        value is bool or char or byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal
+            or DateTime or DateTimeOffset or TimeSpan or Guid or Enum or DateOnly or TimeOnly;
+}
