@@ -6,7 +6,7 @@ namespace Spectra.Core.Logging;
 /// </summary>
 public static class SecretNames
 {
-    private static readonly string[] Exact = ["code", "logincode", "phonecode", "authcode", "verificationcode", "pin", "otp", "2fa", "twofa", "hash", "key", "pass", "pwd", "cookie", "credentials"];
+    private static readonly string[] Exact = ["code", "logincode", "phonecode", "authcode", "verificationcode", "pin", "otp", "2fa", "twofa", "pwd", "credentials"];
 
     private static readonly string[] Contained = ["apihash", "apikey", "password", "passwd", "passphrase", "secret", "token", "phone", "session", "authkey", "privatekey", "cookie"];
 

@@ -16,7 +16,7 @@ namespace Spectra.Core.Security;
 /// read-only files need <see cref="SecureEraseOptions.Force"/>. Where the storage makes overwriting unreliable, the
 /// result says so in its warnings instead of pretending.
 /// </summary>
-public sealed class SecureFileEraser
+public sealed class SecureFileEraser : IDisposable
 {
     private const int ProgressActivity = 4711;
     private const long ProgressThreshold = 4L * 1024 * 1024;
@@ -25,6 +25,7 @@ public sealed class SecureFileEraser
     private readonly ILogger _log;
     private readonly StorageInspector _storage;
     private readonly IEraseObserver? _observer;
+    private IDisposable? _ownedLogger;
 
     public SecureFileEraser(ILogger? logger = null)
         : this(logger, new StorageInspector(), null)
@@ -37,6 +38,19 @@ public sealed class SecureFileEraser
         _storage = storage;
         _observer = observer;
     }
+
+    /// <summary>
+    /// An eraser whose debug log goes, redacted, to <paramref name="host"/> (in PowerShell: the cmdlet's Debug stream).
+    /// Callers outside the engine never touch Serilog types, which live only in the engine's load context.
+    /// </summary>
+    public static SecureFileEraser ForHost(IHostMessageSink host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var logger = SpectraLogging.CreateLogger(new LoggingOptions { Level = Serilog.Events.LogEventLevel.Debug }, host);
+        return new SecureFileEraser(logger) { _ownedLogger = logger };
+    }
+
+    public void Dispose() => _ownedLogger?.Dispose();
 
     /// <summary>
     /// Erases a file, removes a link, or (with <see cref="SecureEraseOptions.Recurse"/>) erases a directory tree.
