@@ -14,6 +14,9 @@ public sealed class RedactingSink : ILogEventSink, IDisposable
 {
     private static readonly ScalarValue Redacted = new(RedactedMarker.Instance);
     private static readonly MessageTemplateParser Parser = new();
+    private const int TemplateCacheLimit = 1000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, MessageTemplate> _templates = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
     private readonly ILogEventSink _inner;
     private readonly bool _patterns;
 
@@ -29,24 +32,53 @@ public sealed class RedactingSink : ILogEventSink, IDisposable
 
     internal LogEvent Clean(LogEvent logEvent)
     {
-        var template = logEvent.MessageTemplate;
-        if (_patterns)
-        {
-            var text = Redactor.Redact(template.Text);
-            if (!ReferenceEquals(text, template.Text) && text != template.Text)
-            {
-                template = Parser.Parse(text);
-            }
-        }
+        var template = _patterns ? CleanTemplate(logEvent.MessageTemplate) : logEvent.MessageTemplate;
 
         var properties = new List<LogEventProperty>(logEvent.Properties.Count);
         foreach (var (name, value) in logEvent.Properties)
         {
-            properties.Add(new LogEventProperty(name, SecretNames.IsSecret(name) ? Redacted : Clean(value)));
+            properties.Add(new LogEventProperty(name, IsSecretName(name) ? Redacted : Clean(value)));
         }
 
         var exception = logEvent.Exception is null or RedactedException ? logEvent.Exception : new RedactedException(logEvent.Exception);
         return new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template, properties, logEvent.TraceId ?? default, logEvent.SpanId ?? default);
+    }
+
+    /// <summary>Property names come from templates and types, a small fixed set; classify each once.</summary>
+    private bool IsSecretName(string name)
+    {
+        if (_secretNames.TryGetValue(name, out var secret))
+        {
+            return secret;
+        }
+
+        secret = SecretNames.IsSecret(name);
+        if (_secretNames.Count < TemplateCacheLimit)
+        {
+            _secretNames[name] = secret;
+        }
+
+        return secret;
+    }
+
+    /// <summary>Templates repeat (they are source-code constants), so each is redacted once and remembered.</summary>
+    private MessageTemplate CleanTemplate(MessageTemplate template)
+    {
+        if (_templates.TryGetValue(template.Text, out var cached))
+        {
+            return cached;
+        }
+
+        var text = Redactor.Redact(template.Text);
+        var cleaned = text == template.Text ? template : Parser.Parse(text);
+        if (_templates.Count >= TemplateCacheLimit)
+        {
+            // Templates built by concatenating data defeat the cache; start over rather than grow without bound.
+            _templates.Clear();
+        }
+
+        _templates[template.Text] = cleaned;
+        return cleaned;
     }
 
     private LogEventPropertyValue Clean(LogEventPropertyValue value)
@@ -65,7 +97,7 @@ public sealed class RedactingSink : ILogEventSink, IDisposable
                 return cleaned == rendered ? value : new ScalarValue(cleaned);
             case StructureValue structure:
                 return new StructureValue(
-                    structure.Properties.Select(p => new LogEventProperty(p.Name, SecretNames.IsSecret(p.Name) ? Redacted : Clean(p.Value))),
+                    structure.Properties.Select(p => new LogEventProperty(p.Name, IsSecretName(p.Name) ? Redacted : Clean(p.Value))),
                     structure.TypeTag);
             case SequenceValue sequence:
                 return new SequenceValue(sequence.Elements.Select(Clean));

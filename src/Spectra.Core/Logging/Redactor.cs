@@ -12,10 +12,16 @@ public static partial class Redactor
 {
     public const string Marker = "[REDACTED]";
 
+    private static readonly string[] AssignmentKeywords = ["hash", "key", "pass", "pwd", "secret", "token", "phone", "session"];
+
     /// <summary>Returns <paramref name="text"/> with every recognised secret replaced by <see cref="Marker"/>.</summary>
+    /// <remarks>
+    /// Logging calls this for every string it writes, so each rule first checks cheaply (a vectorised substring search)
+    /// whether it could match at all; the regexes only run on text that contains their anchor.
+    /// </remarks>
     public static string Redact(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || text.Length < 5)
         {
             return text ?? string.Empty;
         }
@@ -26,28 +32,130 @@ public static partial class Redactor
             s = PemPrivateKey().Replace(s, "-----BEGIN PRIVATE KEY-----" + Marker + "-----END PRIVATE KEY-----");
         }
 
-        if (s.Contains("://", StringComparison.Ordinal))
+        if (s.Contains("://", StringComparison.Ordinal) && s.Contains('@', StringComparison.Ordinal))
         {
             s = UrlCredentials().Replace(s, "${scheme}" + Marker + "@");
         }
 
-        s = AuthorizationHeader().Replace(s, "${name}${sep}" + Marker);
-        s = BearerOrBasic().Replace(s, "${scheme} " + Marker);
-        s = KeyAssignment().Replace(s, ReplaceAssignment);
-        s = LoginCode().Replace(s, "${key}" + Marker);
-        if (s.Contains(':', StringComparison.Ordinal))
+        if (s.Contains("authorization", StringComparison.OrdinalIgnoreCase))
         {
-            s = BotToken().Replace(s, Marker);
+            s = AuthorizationHeader().Replace(s, "${name}${sep}" + Marker);
         }
 
-        s = SessionString().Replace(s, Marker);
+        if (s.Contains("bearer", StringComparison.OrdinalIgnoreCase) || s.Contains("basic", StringComparison.OrdinalIgnoreCase))
+        {
+            s = BearerOrBasic().Replace(s, "${scheme} " + Marker);
+        }
+
+        if (s.AsSpan().IndexOfAny(':', '=') >= 0)
+        {
+            if (ContainsAny(s, AssignmentKeywords))
+            {
+                s = KeyAssignment().Replace(s, ReplaceAssignment);
+            }
+
+            if (s.Length >= 44 && HasDigitsBeforeColon(s))
+            {
+                s = BotToken().Replace(s, Marker);
+            }
+        }
+
+        if (s.Contains("code", StringComparison.OrdinalIgnoreCase))
+        {
+            s = LoginCode().Replace(s, "${key}" + Marker);
+        }
+
+        if (s.Length >= 100)
+        {
+            s = SessionString().Replace(s, Marker);
+        }
+
         if (s.Contains('+', StringComparison.Ordinal))
         {
             s = PhoneNumber().Replace(s, Marker);
         }
 
-        return LongBase64().Replace(s, ReplaceLongRun);
+        return s.Length >= 40 ? RedactLongRuns(s) : s;
     }
+
+    /// <summary>Bot tokens start with 8-10 digits and a colon; most text has colons (times, URLs) but not that.</summary>
+    private static bool HasDigitsBeforeColon(string s)
+    {
+        for (var colon = s.IndexOf(':', 8); colon >= 0; colon = colon + 1 < s.Length ? s.IndexOf(':', colon + 1) : -1)
+        {
+            var digits = 0;
+            while (digits < 8 && char.IsAsciiDigit(s[colon - 1 - digits]))
+            {
+                digits++;
+            }
+
+            if (digits == 8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(string text, string[] keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (text.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Long base64/base64url/hex runs, found by a single scan instead of a regex tried at every position: a maximal
+    /// run of [A-Za-z0-9+/_-] of 40+ characters (plus '=' padding) not glued to a '.', ':' or '\' before it
+    /// (paths and URLs), replaced when <see cref="LooksRandom"/> says it is key material rather than a word or hash.
+    /// </summary>
+    private static string RedactLongRuns(string s)
+    {
+        System.Text.StringBuilder? result = null;
+        var copied = 0;
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (!IsRunChar(s[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < s.Length && IsRunChar(s[i]))
+            {
+                i++;
+            }
+
+            var end = i;
+            while (end < s.Length && end - i < 2 && s[end] == '=')
+            {
+                end++;
+            }
+
+            var glued = start > 0 && s[start - 1] is '.' or ':' or '\\';
+            if (i - start >= 40 && !glued && LooksRandom(s.AsSpan(start, i - start)))
+            {
+                result ??= new System.Text.StringBuilder(s.Length);
+                result.Append(s, copied, start - copied).Append(Marker);
+                copied = end;
+            }
+
+            i = end;
+        }
+
+        return result is null ? s : result.Append(s, copied, s.Length - copied).ToString();
+    }
+
+    private static bool IsRunChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '_' or '-';
 
     private static string ReplaceAssignment(Match match)
     {
@@ -65,9 +173,8 @@ public static partial class Redactor
     /// Long runs are only secrets if they look random: mixed case with digits (base64 of key material), or a very
     /// long hex dump. Content hashes (64 lowercase hex), snake_case identifiers and words stay readable.
     /// </summary>
-    private static string ReplaceLongRun(Match match)
+    private static bool LooksRandom(ReadOnlySpan<char> run)
     {
-        var run = match.ValueSpan;
         bool upper = false, lower = false, digit = false, hexOnly = true;
         foreach (var c in run)
         {
@@ -77,7 +184,7 @@ public static partial class Redactor
             hexOnly &= char.IsAsciiHexDigit(c);
         }
 
-        return (upper && lower && digit) || (hexOnly && run.Length > 64) ? Marker : match.Value;
+        return (upper && lower && digit) || (hexOnly && run.Length > 64);
     }
 
     [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)")]
@@ -111,7 +218,4 @@ public static partial class Redactor
     /// <summary>E.164: '+', a non-zero country digit, then 9-14 more digits with common separators.</summary>
     [GeneratedRegex(@"(?<![\w+])\+[1-9](?:[ .-]?\(?\d\)?){9,14}(?![\d])")]
     private static partial Regex PhoneNumber();
-
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/_=.:\\-])[A-Za-z0-9+/_-]{40,}={0,2}")]
-    private static partial Regex LongBase64();
 }
