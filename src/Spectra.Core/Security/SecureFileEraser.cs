@@ -148,32 +148,39 @@ public sealed class SecureFileEraser : IDisposable
                 using var keyStream = new KeyStream();
                 var plan = ErasePlan.For(options.Passes);
                 var showProgress = host is not null && size >= ProgressThreshold;
-                for (var pass = 0; pass < plan.Count; pass++)
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (showProgress)
+                    for (var pass = 0; pass < plan.Count; pass++)
                     {
-                        host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", $"{info.Name}: pass {pass + 1} of {plan.Count} ({plan[pass]})",
-                            (int)(100L * pass / (plan.Count + 1))));
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (showProgress)
+                        {
+                            host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", $"{info.Name}: pass {pass + 1} of {plan.Count} ({plan[pass]})",
+                                (int)(100L * pass / (plan.Count + 1))));
+                        }
+
+                        WritePass(handle, plan[pass], keyStream, size, options.BlockSize, cancellationToken);
+                        stream.Flush(flushToDisk: true);
+                        passesWritten++;
+                        _log.Debug("Secure deletion pass {Pass}/{Passes} ({Pattern}) flushed for {Path}", pass + 1, plan.Count, plan[pass], full);
+                        _observer?.PassCompleted(handle, pass, plan[pass]);
                     }
 
-                    WritePass(handle, plan[pass], keyStream, size, options.BlockSize, cancellationToken);
-                    stream.Flush(flushToDisk: true);
-                    passesWritten++;
-                    _log.Debug("Secure deletion pass {Pass}/{Passes} ({Pattern}) flushed for {Path}", pass + 1, plan.Count, plan[pass], full);
-                    _observer?.PassCompleted(handle, pass, plan[pass]);
-                }
+                    if (showProgress)
+                    {
+                        host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", $"{info.Name}: verifying", (int)(100L * plan.Count / (plan.Count + 1))));
+                    }
 
-                if (showProgress)
-                {
-                    host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", $"{info.Name}: verifying", (int)(100L * plan.Count / (plan.Count + 1))));
+                    _observer?.BeforeVerify(handle);
+                    verified = Verify(handle, keyStream, size, options.BlockSize, cancellationToken);
                 }
-
-                _observer?.BeforeVerify(handle);
-                verified = Verify(handle, keyStream, size, options.BlockSize, cancellationToken);
-                if (showProgress)
+                finally
                 {
-                    host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", info.Name, 100, Completed: true));
+                    // Close the bar whatever happened, so a failed file does not leave it on screen.
+                    if (showProgress)
+                    {
+                        host!.Progress(new ProgressInfo(ProgressActivity, "Secure deletion", info.Name, 100, Completed: true));
+                    }
                 }
 
                 if (!verified)

@@ -293,6 +293,32 @@ public class SecureFileEraserTests
     }
 
     [Fact]
+    public void LargeFilesReportProgressPerPassAndAlwaysCloseTheBar()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("big.bin");
+        WriteRandom(path, 5 * 1024 * 1024);
+        var host = new CollectingHost();
+
+        Eraser().EraseFile(path, new SecureEraseOptions(), host);
+
+        var reports = host.ProgressReports.ToArray();
+        Assert.Equal(5, reports.Length);
+        Assert.Contains("pass 1 of 3", reports[0].Status, StringComparison.Ordinal);
+        Assert.Contains("verifying", reports[3].Status, StringComparison.Ordinal);
+        Assert.True(reports[^1].Completed);
+        Assert.All(reports[..^1], r => Assert.False(r.Completed));
+        Assert.True(reports.Select(r => r.PercentComplete).SequenceEqual(reports.Select(r => r.PercentComplete).Order()));
+
+        var failing = dir.File("big2.bin");
+        WriteRandom(failing, 5 * 1024 * 1024);
+        var tamper = new RecordingObserver { Tamper = file => RandomAccess.Write(file, new byte[16], 0) };
+        var failingHost = new CollectingHost();
+        Assert.Throws<SpectraException>(() => Eraser(tamper).EraseFile(failing, new SecureEraseOptions(), failingHost));
+        Assert.True(failingHost.ProgressReports.Last().Completed);
+    }
+
+    [Fact]
     public void CopyOnWriteStorageAddsAWarning()
     {
         using var dir = new TempDirectory();
