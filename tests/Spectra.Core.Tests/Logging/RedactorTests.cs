@@ -31,6 +31,9 @@ public class RedactorTests
         { "sending code to +7 (999) 123-45-67", "123-45-67" },
         { "+49.30.1234.5678", "1234.5678" },
         { "phone=79991234567", "79991234567" },
+        { "PASSWORD=Abc123", "Abc123" },
+        { "X-Api-Hash: f00dfeedf00dfeed", "f00dfeedf00dfeed" },
+        { "file_id=AgACAgIAAxkBAAIBY2Zk1234567890abcdefGHIJKLmnopqrstuv", "AgACAgIAAxkBAAIBY2Zk1234567890" },
         { "socks5://alice:Pr0xyPass@10.0.0.1:1080", "Pr0xyPass" },
         { "connect https://user:pa55@example.org/path", "pa55" },
         { "session 1BVtsOKABu7fFhm3J2yQ9cO8Ppz0lWbEdkAqW4nRfGs1x2Y3z4A5b6C7d8E9f0G1h2I3j4K5l6M7n8O9p0Q1r2S3t4U5v6W7x8Y9z0A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5= end", "1BVtsOKABu7fFhm3J2yQ9cO8Ppz0" },
@@ -66,6 +69,11 @@ public class RedactorTests
         "range 100000-200000 ids",
         "error code: 404 from server",
         "postal code 10115 Berlin",
+        "https://t.me/c/1234567890/123 and https://t.me/+AbCdEfGhIjKlMnOp",
+        "media/main/123456_5432109876543210987.jpg saved",
+        "request 3fa85f64-5717-4562-b3fc-2c963f66afa6 done",
+        @"C:\Users\Alice\Documents\Spectra\archive2024\Media\Photos2024",
+        "DEBUG pass 2/3 (Ones) flushed; key rotation due; hash check ok",
         "",
     };
 
