@@ -30,18 +30,47 @@ public sealed class RedactingSink : ILogEventSink, IDisposable
 
     public void Dispose() => (_inner as IDisposable)?.Dispose();
 
+    /// <summary>Returns the event itself when nothing in it needed redacting (the common case), else a cleaned copy.</summary>
     internal LogEvent Clean(LogEvent logEvent)
     {
         var template = _patterns ? CleanTemplate(logEvent.MessageTemplate) : logEvent.MessageTemplate;
-
-        var properties = new List<LogEventProperty>(logEvent.Properties.Count);
+        LogEventProperty[]? properties = null;
+        var index = 0;
         foreach (var (name, value) in logEvent.Properties)
         {
-            properties.Add(new LogEventProperty(name, IsSecretName(name) ? Redacted : Clean(value)));
+            var cleaned = IsSecretName(name) ? Redacted : Clean(value);
+            if (properties is null && !ReferenceEquals(cleaned, value))
+            {
+                properties = new LogEventProperty[logEvent.Properties.Count];
+                var copied = 0;
+                foreach (var (earlierName, earlierValue) in logEvent.Properties)
+                {
+                    if (copied == index)
+                    {
+                        break;
+                    }
+
+                    properties[copied++] = new LogEventProperty(earlierName, earlierValue);
+                }
+            }
+
+            if (properties is not null)
+            {
+                properties[index] = new LogEventProperty(name, cleaned);
+            }
+
+            index++;
         }
 
         var exception = logEvent.Exception is null or RedactedException ? logEvent.Exception : new RedactedException(logEvent.Exception);
-        return new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template, properties, logEvent.TraceId ?? default, logEvent.SpanId ?? default);
+        if (properties is null && ReferenceEquals(template, logEvent.MessageTemplate) && ReferenceEquals(exception, logEvent.Exception))
+        {
+            return logEvent;
+        }
+
+        return new LogEvent(logEvent.Timestamp, logEvent.Level, exception, template,
+            properties ?? logEvent.Properties.Select(p => new LogEventProperty(p.Key, p.Value)),
+            logEvent.TraceId ?? default, logEvent.SpanId ?? default);
     }
 
     /// <summary>Property names come from templates and types, a small fixed set; classify each once.</summary>
@@ -96,14 +125,17 @@ public sealed class RedactingSink : ILogEventSink, IDisposable
                 var cleaned = Redactor.Redact(rendered);
                 return cleaned == rendered ? value : new ScalarValue(cleaned);
             case StructureValue structure:
-                return new StructureValue(
-                    structure.Properties.Select(p => new LogEventProperty(p.Name, IsSecretName(p.Name) ? Redacted : Clean(p.Value))),
-                    structure.TypeTag);
+                var fields = structure.Properties.Select(p => new LogEventProperty(p.Name, IsSecretName(p.Name) ? Redacted : Clean(p.Value))).ToList();
+                return fields.Zip(structure.Properties).All(f => ReferenceEquals(f.First.Value, f.Second.Value))
+                    ? value
+                    : new StructureValue(fields, structure.TypeTag);
             case SequenceValue sequence:
-                return new SequenceValue(sequence.Elements.Select(Clean));
+                var elements = sequence.Elements.Select(Clean).ToList();
+                return elements.Zip(sequence.Elements).All(e => ReferenceEquals(e.First, e.Second)) ? value : new SequenceValue(elements);
             case DictionaryValue dictionary:
-                return new DictionaryValue(dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(
-                    e.Key, e.Key.Value is string key && SecretNames.IsSecret(key) ? Redacted : Clean(e.Value))));
+                var entries = dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(
+                    e.Key, e.Key.Value is string key && IsSecretName(key) ? Redacted : Clean(e.Value))).ToList();
+                return entries.Zip(dictionary.Elements).All(e => ReferenceEquals(e.First.Value, e.Second.Value)) ? value : new DictionaryValue(entries);
             default:
                 return value;
         }
