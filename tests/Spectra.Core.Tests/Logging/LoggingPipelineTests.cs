@@ -125,4 +125,19 @@ public class LoggingPipelineTests
         Assert.Contains("\"@mt\":\"one line\"", File.ReadAllText(file));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectraLogging.CreateLogger(new LoggingOptions { RetainedFiles = 0 }));
     }
+
+    [SkippableFact]
+    public void OnUnixTheLogDirectoryIsPrivateToItsOwner()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix permissions");
+
+        using var dir = new TempDirectory();
+        var logs = Path.Combine(dir.Path, "logs");
+        using (var logger = SpectraLogging.CreateLogger(new LoggingOptions { Directory = logs }))
+        {
+            logger.Information("x");
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(logs));
+    }
 }
