@@ -217,6 +217,35 @@ public class SecureFileEraserTests
         Assert.False(File.Exists(path));
     }
 
+    [SkippableFact]
+    public void ANamedPipeIsRefusedWithoutBeingOpened()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "file types are read with statx on Linux");
+        using var dir = new TempDirectory();
+        var fifo = dir.File("pipe");
+        HardLink.CreateFifo(fifo);
+
+        // Opening a FIFO for writing blocks until a reader appears; the type check must come first.
+        var erase = Task.Run(() => Eraser().EraseFile(fifo, new SecureEraseOptions()));
+        var finished = Task.WhenAny(erase, Task.Delay(TimeSpan.FromSeconds(20))).GetAwaiter().GetResult() == erase;
+        Assert.True(finished, "the eraser blocked on a FIFO");
+        var ex = Assert.IsType<SpectraException>(erase.Exception!.InnerException);
+        Assert.Equal(SecureDeleteErrors.NotRegularFile, ex.ErrorId);
+        Assert.True(File.Exists(fifo));
+    }
+
+    [Fact]
+    public void CancellationStopsBeforeTheFileIsDeleted()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("c.bin");
+        WriteRandom(path, 100_000);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Eraser().EraseFile(path, new SecureEraseOptions(), null, cts.Token));
+        Assert.True(File.Exists(path));
+    }
+
     [Fact]
     public void AMissingPathIsReported()
     {
