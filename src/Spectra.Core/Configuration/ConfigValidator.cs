@@ -49,6 +49,18 @@ public static class ConfigValidator
             .ToList();
     }
 
+    /// <summary>
+    /// The finding for a file that could not be parsed (ConfigParseError), so Test-SpectraConfig reports it as a
+    /// Fail naming file, line and field instead of stopping.
+    /// </summary>
+    public static ConfigFinding ParseFailure(Errors.SpectraException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var origin = error.Location is { } at ? new ValueOrigin(ConfigSource.File, at.File, at.Line) : null;
+        var message = string.IsNullOrEmpty(error.Fix) ? error.Message : $"{error.Message} {error.Fix}";
+        return new ConfigFinding(ConfigCheck.Schema, FindingStatus.Fail, error.Location?.Field ?? string.Empty, message, origin);
+    }
+
     /// <summary>True when no finding failed.</summary>
     public static bool Passed(IEnumerable<ConfigFinding> findings) => findings.All(f => f.Status != FindingStatus.Fail);
 

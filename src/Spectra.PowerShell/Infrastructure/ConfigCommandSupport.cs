@@ -1,0 +1,46 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace Spectra.PowerShell.Infrastructure;
+
+/// <summary>What the two configuration cmdlets share: resolving -Path through the provider and snapshotting the environment.</summary>
+internal static class ConfigCommandSupport
+{
+    /// <summary>
+    /// Provider paths for -Path: wildcards expand to existing files; a literal path is returned even when missing,
+    /// so the engine can report ConfigFileNotFound with the path. Null input means "the default lookup".
+    /// </summary>
+    public static IReadOnlyList<string?> Resolve(PSCmdlet cmdlet, string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return [null];
+        }
+
+        if (WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            var resolved = cmdlet.GetResolvedProviderPathFromPSPath(path, out _);
+            return resolved.Cast<string?>().ToList();
+        }
+
+        return [cmdlet.GetUnresolvedProviderPathFromPSPath(path)];
+    }
+
+    /// <summary>The current file-system directory of the session (relative paths and the default file resolve here).</summary>
+    public static string BaseDirectory(PSCmdlet cmdlet) => cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+
+    /// <summary>A copy of the process environment; the engine never reads the environment itself.</summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentSnapshot()
+    {
+        var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && entry.Value is string value)
+            {
+                snapshot[name] = value;
+            }
+        }
+
+        return snapshot;
+    }
+}
