@@ -27,7 +27,7 @@ internal static class JsonFileParser
         var reader = new Utf8JsonReader(bytes, s_options);
         try
         {
-            if (!reader.Read())
+            if (bytes.Trim(" \t\r\n"u8).IsEmpty || !reader.Read())
             {
                 throw Malformed(state, 1, "the file is empty", "Put a JSON object in it, e.g. { }, or delete the file to use the defaults.");
             }
@@ -39,9 +39,21 @@ internal static class JsonFileParser
             }
 
             var root = ReadObject(ref reader, string.Empty, state);
-            if (reader.Read())
+            var end = reader.BytesConsumed;
+            bool trailing;
+            try
             {
-                throw Malformed(state, state.LineOf(reader.TokenStartIndex), "there is content after the closing brace",
+                trailing = reader.Read();
+            }
+            catch (JsonException)
+            {
+                trailing = true;
+            }
+
+            if (trailing)
+            {
+                state.CurrentField = null;
+                throw Malformed(state, state.LineOf(end), "there is content after the closing brace",
                     "Remove everything after the last '}'.");
             }
 
