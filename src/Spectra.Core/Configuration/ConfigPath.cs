@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Spectra.Core.Configuration;
 
@@ -28,56 +27,17 @@ public static class ConfigPath
     /// <summary>The parent path ("accounts[0].api_hash" -> "accounts[0]" -> "accounts" -> "").</summary>
     public static string Parent(string path)
     {
-        if (path.EndsWith(']'))
-        {
-            var open = path.LastIndexOf('[');
-            return open <= 0 ? string.Empty : path[..open];
-        }
-
-        var dot = path.LastIndexOf('.');
-        return dot < 0 ? string.Empty : path[..dot];
+        var segments = ConfigSchema.ParseSegments(path);
+        return segments.Count <= 1 ? string.Empty : Format(segments.Take(segments.Count - 1));
     }
 
     /// <summary>The last key of a path, without indexes ("accounts[0].api_hash" -> "api_hash").</summary>
-    public static string Leaf(string path)
-    {
-        var trimmed = path;
-        while (trimmed.EndsWith(']'))
-        {
-            trimmed = trimmed[..trimmed.LastIndexOf('[')];
-        }
-
-        var dot = trimmed.LastIndexOf('.');
-        return dot < 0 ? trimmed : trimmed[(dot + 1)..];
-    }
+    public static string Leaf(string path) =>
+        ConfigSchema.ParseSegments(path).OfType<string>().LastOrDefault() ?? string.Empty;
 
     /// <summary>True when <paramref name="path"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public static bool IsWithin(string path, string ancestor) =>
         ancestor.Length == 0 || path == ancestor ||
         (path.StartsWith(ancestor, StringComparison.Ordinal) && path.Length > ancestor.Length &&
          (path[ancestor.Length] == '.' || path[ancestor.Length] == '['));
-
-    /// <summary>Joins a JSON pointer's unescaped segments into a field path, numeric segments as indexes.</summary>
-    public static string FromPointerSegments(IEnumerable<string> segments)
-    {
-        var builder = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                builder.Append('[').Append(segment).Append(']');
-            }
-            else
-            {
-                if (builder.Length > 0)
-                {
-                    builder.Append('.');
-                }
-
-                builder.Append(segment);
-            }
-        }
-
-        return builder.ToString();
-    }
 }

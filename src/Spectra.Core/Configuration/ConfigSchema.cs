@@ -8,7 +8,7 @@ namespace Spectra.Core.Configuration;
 /// the module's file layout (the same file ships as module/schema/spectra_config.schema.json for editors).
 /// Besides validation it answers "what type is this key", which turns environment strings into typed values.
 /// </summary>
-internal static class ConfigSchema
+internal static partial class ConfigSchema
 {
     private const string ResourceName = "Spectra.Core.Configuration.spectra_config.schema.json";
 
@@ -36,17 +36,30 @@ internal static class ConfigSchema
                 continue;
             }
 
+            // Walk the document along the pointer so a numeric segment becomes an index only inside a list.
             var pointer = detail.InstanceLocation;
-            var segments = new List<string>(pointer.Count);
+            var segments = new List<object>(pointer.Count);
+            var node = document;
             for (var i = 0; i < pointer.Count; i++)
             {
-                segments.Add(pointer[i].ToString());
+                var text = pointer[i].ToString();
+                if (node is JsonArray array && int.TryParse(text, System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    segments.Add(index);
+                    node = index < array.Count ? array[index] : null;
+                }
+                else
+                {
+                    segments.Add(text);
+                    node = (node as JsonObject)?[text];
+                }
             }
 
-            var field = ConfigPath.FromPointerSegments(segments);
+            var field = ConfigPath.Format(segments);
             foreach (var keyword in detail.Errors!.Keys)
             {
-                violations.Add(new SchemaViolation(field, keyword));
+                violations.Add(new SchemaViolation(field, keyword, segments));
             }
         }
 
@@ -79,24 +92,42 @@ internal static class ConfigSchema
     /// <summary>The JSON type the schema expects at a path ("integer", "string", ...), or null when the key is unknown.</summary>
     public static string? TypeOf(IReadOnlyList<object> segments) => NodeFor(segments)?["type"]?.GetValue<string>();
 
-    /// <summary>Splits "accounts[0].api_hash" into "accounts", 0, "api_hash".</summary>
+    /// <summary>
+    /// Splits "accounts[0].api_hash" into "accounts", 0, "api_hash". A part whose brackets are not well-formed
+    /// indexes (a user's odd key such as "x[1") stays one key, so unknown keys never break path handling.
+    /// </summary>
     public static List<object> ParseSegments(string path)
     {
         var segments = new List<object>();
         foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
             var bracket = part.IndexOf('[');
-            segments.Add(bracket < 0 ? part : part[..bracket]);
-            while (bracket >= 0)
+            if (bracket < 0 || !IndexSuffix().IsMatch(part[bracket..]))
             {
-                var close = part.IndexOf(']', bracket);
-                segments.Add(int.Parse(part[(bracket + 1)..close], System.Globalization.CultureInfo.InvariantCulture));
-                bracket = part.IndexOf('[', close);
+                segments.Add(part);
+                continue;
+            }
+
+            if (bracket > 0)
+            {
+                segments.Add(part[..bracket]);
+            }
+
+            foreach (System.Text.RegularExpressions.Match match in IndexNumber().Matches(part[bracket..]))
+            {
+                segments.Add(int.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : int.MaxValue);
             }
         }
 
         return segments;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\[[0-9]+\])+$")]
+    private static partial System.Text.RegularExpressions.Regex IndexSuffix();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[([0-9]+)\]")]
+    private static partial System.Text.RegularExpressions.Regex IndexNumber();
 
     private static JsonObject? Resolve(JsonObject? node)
     {

@@ -113,11 +113,26 @@ internal static class JsonFileParser
         JsonTokenType.True => JsonValue.Create(true),
         JsonTokenType.False => JsonValue.Create(false),
         JsonTokenType.Null => null,
-        JsonTokenType.Number => reader.TryGetInt64(out var whole) ? JsonValue.Create(whole)
-            : reader.TryGetDecimal(out var exact) ? JsonValue.Create(exact)
-            : JsonValue.Create(reader.GetDouble()),
+        JsonTokenType.Number => ReadNumber(ref reader, state),
         _ => throw new JsonException("unexpected token " + reader.TokenType),
     };
+
+    private static JsonValue ReadNumber(ref Utf8JsonReader reader, State state)
+    {
+        if (reader.TryGetInt64(out var whole))
+        {
+            return JsonValue.Create(whole);
+        }
+
+        if (reader.TryGetDecimal(out var exact))
+        {
+            return JsonValue.Create(exact);
+        }
+
+        // Beyond decimal range: no setting needs such a number, and infinities would break every consumer.
+        throw Malformed(state, state.LineOf(reader.TokenStartIndex), "a number is too large to represent",
+            "Use a value within the documented range (see module/schema/spectra_config.schema.json).");
+    }
 
     private static SpectraException Malformed(State state, int line, string what, string fix, Exception? inner = null) =>
         new("ConfigParseError", SpectraErrorCategory.ParserError, $"The configuration file is not valid: {what}.", fix,

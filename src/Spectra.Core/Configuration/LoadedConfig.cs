@@ -56,7 +56,9 @@ public sealed class LoadedConfig
     /// <summary>Where the value at <paramref name="path"/> came from (its nearest recorded ancestor when it has no entry of its own).</summary>
     public ValueOrigin OriginOf(string path)
     {
-        for (var current = path; ; current = ConfigPath.Parent(current))
+        // Bounded walk: every step drops a segment, the bound only guards against an odd key defeating that.
+        var current = path;
+        for (var step = 0; step < 128; step++)
         {
             if (_origins.TryGetValue(current, out var origin))
             {
@@ -65,9 +67,13 @@ public sealed class LoadedConfig
 
             if (current.Length == 0)
             {
-                return ValueOrigin.Default;
+                break;
             }
+
+            current = ConfigPath.Parent(current);
         }
+
+        return ValueOrigin.Default;
     }
 
     /// <summary>Every effective value, in document order: scalars, lists of scalars as one value, empty lists as "(none)".</summary>
@@ -84,6 +90,15 @@ public sealed class LoadedConfig
     /// </summary>
     public SpectraConfig Bind()
     {
+        // Only a document that satisfies the schema is bound: STJ would happily turn "logging": null into a null section.
+        if (Rules.SchemaRules.Check(this).FirstOrDefault() is { } problem)
+        {
+            throw new SpectraException("ConfigInvalid", SpectraErrorCategory.InvalidData,
+                $"The configuration value {problem.Field} (from {problem.Origin?.Describe() ?? "the built-in default"}) is invalid: {problem.Message}",
+                "Run Test-SpectraConfig for every problem with its fix.",
+                new ErrorLocation(problem.Origin?.File, problem.Origin?.Line ?? 0, problem.Field));
+        }
+
         try
         {
             return Document.Deserialize<SpectraConfig>(s_bindOptions) ?? new SpectraConfig();

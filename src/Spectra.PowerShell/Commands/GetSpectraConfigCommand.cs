@@ -21,7 +21,16 @@ public sealed class GetSpectraConfigCommand : SpectraCmdlet
     {
         foreach (var file in ConfigCommandSupport.Resolve(this, Path))
         {
-            Emit(file);
+            try
+            {
+                Emit(file);
+            }
+            catch (Exception ex) when (ex is not (PipelineStoppedException or SpectraException or OperationCanceledException))
+            {
+                // Expected problems arrive as SpectraException; anything else is a Spectra bug, reported without a
+                // stack trace and without the exception text (which could quote a configuration value).
+                WriteError(ConfigCommandSupport.InternalError(ex, file ?? Path));
+            }
         }
     }
 

@@ -43,4 +43,8 @@ internal static class ConfigCommandSupport
 
         return snapshot;
     }
+
+    public static ErrorRecord InternalError(Exception ex, object? target) => ErrorRecords.Create("ConfigInternalError",
+        ErrorCategory.NotSpecified, $"Spectra could not process the configuration ({ex.GetType().Name}). This is a bug in Spectra.",
+        target, "Run Test-SpectraConfig to find the offending value, and report the bug with the file's structure (never its secrets).");
 }

@@ -123,4 +123,25 @@ public sealed class SchemaTests
             Assert.Equal(FindingStatus.Pass, pass.Status);
         }
     }
+
+    [Fact]
+    public void Odd_key_names_are_reported_as_unknown_keys_without_breaking_path_handling()
+    {
+        var findings = ConfigFixture.ValidateJson("{ \"storage\": { \"x[1\": 1, \"a.b\": 2, \"c]\": 3, \"\": 4, \"d[2]\": 5 }, \"accounts\": { \"0\": 1 } }");
+        foreach (var key in new[] { "x[1", "a.b", "c]", "", "d[2]" })
+        {
+            Assert.Contains(findings, f => f.Check == ConfigCheck.Schema && f.Message.StartsWith($"Unknown key '{key}'.", StringComparison.Ordinal));
+        }
+
+        FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, "accounts");
+    }
+
+    [Fact]
+    public void Numbers_beyond_range_are_a_parse_error_not_a_crash()
+    {
+        using var fixture = new ConfigFixture().WithFile("{ \"archive\": {\n \"batch_size\": 1e400 } }");
+        var ex = Assert.Throws<Spectra.Core.Errors.SpectraException>(() => fixture.Load());
+        Assert.Equal("ConfigParseError", ex.ErrorId);
+        Assert.Equal(2, ex.Location!.Line);
+    }
 }

@@ -5,10 +5,12 @@ namespace Spectra.Core.Configuration.Rules;
 /// <summary>Type-tolerant reads of the merged document: rules must not throw on values the schema check already reports.</summary>
 internal static class ConfigNodes
 {
-    public static JsonNode? At(JsonNode? root, string path)
+    public static JsonNode? At(JsonNode? root, string path) => At(root, ConfigSchema.ParseSegments(path));
+
+    public static JsonNode? At(JsonNode? root, IEnumerable<object> segments)
     {
         var node = root;
-        foreach (var segment in ConfigSchema.ParseSegments(path))
+        foreach (var segment in segments)
         {
             node = (segment, node) switch
             {

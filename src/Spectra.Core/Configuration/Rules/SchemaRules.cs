@@ -27,14 +27,14 @@ internal static class SchemaRules
     private static IEnumerable<(string Field, string Message)> Describe(LoadedConfig config, SchemaViolation violation)
     {
         var field = violation.Field;
-        var segments = ConfigSchema.ParseSegments(field);
+        var segments = violation.Segments;
         var schema = ConfigSchema.NodeFor(segments);
-        var instance = ConfigNodes.At(config.Document, field);
+        var instance = ConfigNodes.At(config.Document, segments);
         if (schema is null)
         {
-            var parent = ConfigSchema.NodeFor(ConfigPath.Parent(field));
+            var parent = ConfigSchema.NodeFor(segments.Take(segments.Count - 1).ToList());
             var known = (parent?["properties"] as JsonObject)?.Select(p => p.Key).Where(k => k != "$schema") ?? [];
-            yield return (field, $"Unknown key '{ConfigPath.Leaf(field)}'. Remove it or correct its spelling; keys here are: {string.Join(", ", known)}.");
+            yield return (field, $"Unknown key '{segments[^1]}'. Remove it or correct its spelling; keys here are: {string.Join(", ", known)}.");
             yield break;
         }
 
