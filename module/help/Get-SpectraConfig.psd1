@@ -8,6 +8,7 @@ Secret values (api_hash, phone, proxy password and secret) are never shown: a se
 Without -Path the file is $env:SPECTRA_CONFIG, else spectra_config.json in the current directory if it exists; with neither, the defaults apply and nothing is written. Loading never creates a file.
 '@
     Parameters  = @{
+        LiteralPath = 'The configuration file, used exactly as written: no wildcard expansion (for names containing [ ] * or ?).'
         Path = 'The configuration file to read. Accepts FullName/PSPath from the pipeline (e.g. Get-ChildItem). A missing file is an error (ConfigFileNotFound); malformed JSON is an error (ConfigParseError) naming the file and line.'
     }
     Examples    = @(

@@ -6,6 +6,7 @@ Loads the effective configuration (environment, .env, file, defaults) and runs s
 Each finding has Check, Status (Pass, Warn, Fail), Field (a path like accounts[0].api_hash), Message (what is wrong and how to fix it) and Location (file:line, .env:line or $env:NAME). A check with nothing wrong reports one Pass. Malformed JSON is reported as a Fail finding naming the file and line. No secret value is ever printed.
 '@
     Parameters  = @{
+        LiteralPath = 'The configuration file, used exactly as written: no wildcard expansion (for names containing [ ] * or ?).'
         Path  = 'The configuration file(s) to validate; wildcards are allowed and FullName/PSPath bind from the pipeline, so Get-ChildItem *.json | Test-SpectraConfig works. Without it: $env:SPECTRA_CONFIG, else spectra_config.json in the current directory, else defaults only.'
         Quiet = 'Return only $true when no finding failed, $false otherwise (one Boolean per file).'
     }

@@ -158,6 +158,19 @@ Describe 'Test-SpectraConfig' {
         @(Test-SpectraConfig -Path (Join-Path $script:root 'good*.json') -Quiet) | Should -Be @($true)
     }
 
+    It 'takes -LiteralPath and bracketed file names, also from the pipeline' {
+        $odd = Join-Path $script:root 'odd[1].json'
+        Copy-Item -LiteralPath $script:good -Destination $odd
+        Test-SpectraConfig -LiteralPath $odd -Quiet | Should -BeTrue
+        Get-ChildItem -LiteralPath $odd | Test-SpectraConfig -Quiet | Should -BeTrue
+        (Get-SpectraConfig -LiteralPath $odd | Select-Object -First 1).ConfigFile | Should -Be $odd
+    }
+
+    It 'reports a wildcard that matches nothing as ConfigFileNotFound' {
+        Test-SpectraConfig -Path (Join-Path $script:root 'zzz*.json') -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'ConfigFileNotFound,Spectra.PowerShell.Commands.TestSpectraConfigCommand'
+    }
+
     It 'has a default table view' {
         Get-FormatData -TypeName Spectra.PowerShell.Models.SpectraConfigFinding | Should -Not -BeNullOrEmpty
     }

@@ -7,19 +7,25 @@ using Spectra.PowerShell.Models;
 namespace Spectra.PowerShell.Commands;
 
 /// <summary>Shows every effective configuration value and the layer it came from, secrets masked.</summary>
-[Cmdlet(VerbsCommon.Get, "SpectraConfig")]
+[Cmdlet(VerbsCommon.Get, "SpectraConfig", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SpectraConfigValue))]
 public sealed class GetSpectraConfigCommand : SpectraCmdlet
 {
     /// <summary>The config file; default: $env:SPECTRA_CONFIG, else spectra_config.json in the current directory if present.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
+    /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+    [Alias("LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
+
     protected override void ProcessRecord()
     {
-        foreach (var file in ConfigCommandSupport.Resolve(this, Path))
+        foreach (var file in ConfigCommandSupport.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null))
         {
             try
             {
@@ -29,7 +35,7 @@ public sealed class GetSpectraConfigCommand : SpectraCmdlet
             {
                 // Expected problems arrive as SpectraException; anything else is a Spectra bug, reported without a
                 // stack trace and without the exception text (which could quote a configuration value).
-                WriteError(ConfigCommandSupport.InternalError(ex, file ?? Path));
+                WriteError(ConfigCommandSupport.InternalError(ex, file ?? LiteralPath ?? Path));
             }
         }
     }
@@ -43,7 +49,7 @@ public sealed class GetSpectraConfigCommand : SpectraCmdlet
         }
         catch (SpectraException ex)
         {
-            WriteSpectraError(ex, file ?? Path);
+            WriteSpectraError(ex, file ?? LiteralPath ?? Path);
             return;
         }
 

@@ -7,15 +7,21 @@ using Spectra.PowerShell.Models;
 namespace Spectra.PowerShell.Commands;
 
 /// <summary>Validates a configuration (schema, security, business rules, paths, targets, environment): one object per finding.</summary>
-[Cmdlet(VerbsDiagnostic.Test, "SpectraConfig")]
+[Cmdlet(VerbsDiagnostic.Test, "SpectraConfig", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SpectraConfigFinding), typeof(bool))]
 public sealed class TestSpectraConfigCommand : SpectraCmdlet
 {
     /// <summary>The config file(s); wildcards allowed; binds FullName/PSPath from Get-ChildItem.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
+
+    /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+    [Alias("LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
 
     /// <summary>Return only $true (nothing failed) or $false, once per file.</summary>
     [Parameter]
@@ -23,7 +29,7 @@ public sealed class TestSpectraConfigCommand : SpectraCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var file in ConfigCommandSupport.Resolve(this, Path))
+        foreach (var file in ConfigCommandSupport.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null))
         {
             try
             {
@@ -33,7 +39,7 @@ public sealed class TestSpectraConfigCommand : SpectraCmdlet
             {
                 // Expected problems arrive as SpectraException; anything else is a Spectra bug, reported without a
                 // stack trace and without the exception text (which could quote a configuration value).
-                WriteError(ConfigCommandSupport.InternalError(ex, file ?? Path));
+                WriteError(ConfigCommandSupport.InternalError(ex, file ?? LiteralPath ?? Path));
             }
         }
     }
@@ -56,7 +62,7 @@ public sealed class TestSpectraConfigCommand : SpectraCmdlet
         }
         catch (SpectraException ex)
         {
-            WriteSpectraError(ex, file ?? Path);
+            WriteSpectraError(ex, file ?? LiteralPath ?? Path);
             if (Quiet)
             {
                 WriteObject(false);

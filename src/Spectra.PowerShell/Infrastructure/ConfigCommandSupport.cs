@@ -10,20 +10,30 @@ internal static class ConfigCommandSupport
     /// Provider paths for -Path: wildcards expand to existing files; a literal path is returned even when missing,
     /// so the engine can report ConfigFileNotFound with the path. Null input means "the default lookup".
     /// </summary>
-    public static IReadOnlyList<string?> Resolve(PSCmdlet cmdlet, string? path)
+    public static IReadOnlyList<string?> Resolve(PSCmdlet cmdlet, string? path, bool literal = false)
     {
         if (string.IsNullOrEmpty(path))
         {
             return [null];
         }
 
-        if (WildcardPattern.ContainsWildcardCharacters(path))
+        var asIs = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+        // A file whose name merely looks like a pattern (a[1].json, piped in by PSPath) is taken literally.
+        if (!literal && !File.Exists(asIs) && WildcardPattern.ContainsWildcardCharacters(path))
         {
-            var resolved = cmdlet.GetResolvedProviderPathFromPSPath(path, out _);
-            return resolved.Cast<string?>().ToList();
+            try
+            {
+                var matches = cmdlet.GetResolvedProviderPathFromPSPath(path, out _).Cast<string?>().ToList();
+                return matches.Count > 0 ? matches : [asIs];
+            }
+            catch (ItemNotFoundException)
+            {
+                // No match: pass the pattern on, so the engine reports ConfigFileNotFound with the usual fix.
+                return [asIs];
+            }
         }
 
-        return [cmdlet.GetUnresolvedProviderPathFromPSPath(path)];
+        return [asIs];
     }
 
     /// <summary>The current file-system directory of the session (relative paths and the default file resolve here).</summary>

@@ -8,7 +8,7 @@ namespace Spectra.Core.Configuration.Rules;
 /// </summary>
 internal static class SampleCredentials
 {
-    private static readonly HashSet<long> s_ids = [12345, 123456, 1234567, 12345678, 123456789, 17349, 6, 2040, 10840, 2496, 94575];
+    private static readonly HashSet<long> s_ids = [12345, 123456, 17349, 6, 2040, 10840, 2496, 94575];
 
     private static readonly HashSet<string> s_hashes = new(StringComparer.OrdinalIgnoreCase)
     {
