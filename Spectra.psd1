@@ -10,6 +10,8 @@
     CompatiblePSEditions   = @('Core')
     FormatsToProcess       = @('Spectra.format.ps1xml')
     CmdletsToExport        = @(
+        'Get-SpectraConfig'
+        'Test-SpectraConfig'
         'Remove-SpectraSecureFile'
     )
     FunctionsToExport      = @()
