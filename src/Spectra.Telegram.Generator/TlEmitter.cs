@@ -98,6 +98,22 @@ internal sealed class TlEmitter
 
         sb.Append("    public const int ConstructorCount = ").Append(_model.Constructors.Count.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
         sb.Append("    public const int MethodCount = ").Append(_model.Methods.Count.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
+        sb.Append("    /// <summary>Every constructor id of this schema, in declaration order.</summary>\n");
+        sb.Append("    public static global::System.Collections.Generic.IReadOnlyList<uint> ConstructorIds { get; } = new uint[]\n    {\n");
+        foreach (var def in _model.Constructors)
+        {
+            sb.Append("        ").Append(Hex(def.Id)).Append(",\n");
+        }
+
+        sb.Append("    };\n\n");
+        sb.Append("    /// <summary>Every method id of this schema, in declaration order.</summary>\n");
+        sb.Append("    public static global::System.Collections.Generic.IReadOnlyList<uint> MethodIds { get; } = new uint[]\n    {\n");
+        foreach (var def in _model.Methods)
+        {
+            sb.Append("        ").Append(Hex(def.Id)).Append(",\n");
+        }
+
+        sb.Append("    };\n\n");
         sb.Append("    /// <summary>Reads any boxed constructor of this schema.</summary>\n");
         sb.Append("    public static ").Append(Rt).Append("TlObject ReadObject(").Append(Rt).Append("TlReader reader) => reader.ReadObject(ReadObjectBody);\n\n");
         sb.Append("    /// <summary>Reads any method call of this schema (the server side of a request).</summary>\n");
