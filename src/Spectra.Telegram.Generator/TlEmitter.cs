@@ -25,7 +25,7 @@ internal sealed class TlEmitter
     public string EmitTypes()
     {
         var sb = Header();
-        foreach (var type in _model.TypeOrder)
+        foreach (var type in _model.TypeOrder.Where(t => !_model.IsSingleConstructor(t)))
         {
             var cls = _model.TypeClassNames[type];
             var ctors = _model.Types[type];
@@ -51,7 +51,8 @@ internal sealed class TlEmitter
         var sb = Header();
         foreach (var def in _model.Constructors)
         {
-            EmitClass(sb, def, _model.TypeClassNames[def.ResultType], null);
+            var single = _model.IsSingleConstructor(def.ResultType);
+            EmitClass(sb, def, single ? Rt + "TlObject" : _model.TypeClassNames[def.ResultType], null, single);
         }
 
         return sb.ToString();
@@ -151,7 +152,7 @@ internal sealed class TlEmitter
         return sb;
     }
 
-    private void EmitClass(StringBuilder sb, TlDefinition def, string baseClass, string? resultCs)
+    private void EmitClass(StringBuilder sb, TlDefinition def, string baseClass, string? resultCs, bool boxedReader = false)
     {
         var resolved = new List<(TlParameter Param, TlTypeRef Type)>();
         foreach (var p in def.Parameters)
@@ -179,6 +180,14 @@ internal sealed class TlEmitter
         sb.Append("public sealed partial class ").Append(cls).Append(" : ").Append(baseClass).Append("\n{\n");
         sb.Append("    public const uint TlConstructorId = ").Append(Hex(def.Id)).Append(";\n\n");
         sb.Append("    public override uint ConstructorId => TlConstructorId;\n\n");
+        if (boxedReader)
+        {
+            sb.Append("    /// <summary>Reads a boxed ").Append(Xml(def.ResultType)).Append(" (its only constructor; gzip_packed is unpacked transparently).</summary>\n");
+            sb.Append("    public static ").Append(cls).Append(" ReadBoxed(").Append(Rt).Append("TlReader reader) => reader.ReadObject(ReadBoxedBody);\n\n");
+            sb.Append("    private static ").Append(cls).Append(" ReadBoxedBody(").Append(Rt).Append("TlReader reader, uint id) => id == TlConstructorId\n");
+            sb.Append("        ? ReadBare(reader)\n        : throw new ").Append(Rt).Append("UnknownConstructorException(id, \"").Append(def.ResultType).Append("\");\n\n");
+        }
+
         foreach (var (p, t) in resolved)
         {
             if (p.IsFlagsWord)

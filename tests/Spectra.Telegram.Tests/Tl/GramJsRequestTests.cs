@@ -183,10 +183,10 @@ public sealed class GramJsRequestTests : IClassFixture<GramJsTlOracle>
                 ["id"] = new JsonArray(new JsonObject { ["_"] = "inputUserSelf" }, new JsonObject { ["_"] = "inputUser", ["user_id"] = "777000", ["access_hash"] = "-1" }),
             }),
         ["invokeWithLayer(initConnection(help.getConfig))"] = (
-            () => new Api.InvokeWithLayerRequest<Api.ConfigBase>
+            () => new Api.InvokeWithLayerRequest<Api.Config>
             {
                 Layer = Api.ApiSchema.Layer,
-                Query = new Api.InitConnectionRequest<Api.ConfigBase>
+                Query = new Api.InitConnectionRequest<Api.Config>
                 {
                     ApiId = 12345, DeviceModel = "PC", SystemVersion = "Linux", AppVersion = "1.0", SystemLangCode = "en", LangPack = "", LangCode = "en",
                     Query = new Api.Help_GetConfigRequest(),

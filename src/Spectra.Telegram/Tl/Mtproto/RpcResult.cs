@@ -30,7 +30,7 @@ public sealed class RpcResult : TlObject
     public bool TryReadError(out RpcError? error)
     {
         error = new TlReader(Result).ReadMaybeGzipped(static r =>
-            r.Remaining >= 4 && r.PeekUInt() == RpcError.TlConstructorId ? (RpcError)RpcErrorBase.ReadBoxed(r) : null);
+            r.Remaining >= 4 && r.PeekUInt() == RpcError.TlConstructorId ? RpcError.ReadBoxed(r) : null);
         return error is not null;
     }
 
