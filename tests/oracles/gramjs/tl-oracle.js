@@ -3,6 +3,7 @@
 //
 //   {"op":"serialize","obj":SPEC}            -> {"hex":"..."}   GramJS builds SPEC and serializes it (boxed)
 //   {"op":"parse","hex":"..."}               -> {"hex":"...","name":"..."}   GramJS parses and re-serializes
+//   {"op":"parseMany","hexes":["..."]}       -> {"results":[{"hex"}|{"error"}...]}   the same for many buffers
 //   {"op":"random","seed":N,"kind":"constructors"|"methods","depth":D}
 //                                            -> {"items":[{"name","id","hex"}...]}  one random instance of every
 //                                               constructor (or method) GramJS knows
@@ -252,6 +253,16 @@ function handle(req) {
             const obj = reader.tgReadObject();
             return { hex: hex(serializeParsed(obj)), name: obj && obj.CONSTRUCTOR_ID !== undefined ? nameById[obj.CONSTRUCTOR_ID] : typeof obj };
         }
+        case "parseMany":
+            return {
+                results: req.hexes.map((h) => {
+                    try {
+                        return handle({ op: "parse", hex: h });
+                    } catch (e) {
+                        return { error: String(e).slice(0, 300) };
+                    }
+                }),
+            };
         case "random":
             return { items: randomAll(req.seed | 0, req.kind || "constructors", req.depth || 3) };
         default:
