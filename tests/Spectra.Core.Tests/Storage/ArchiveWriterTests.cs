@@ -130,6 +130,33 @@ public sealed class ArchiveWriterTests
         Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM message_media"));
         Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM message_errors WHERE run_id IS NOT NULL"));
         Assert.Equal(4L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
+        // The message after the rolled-back one reuses its rowid; it must still be in the search index.
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'number'"));
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts_docsize"));
+    }
+
+    [Fact]
+    public void A_batch_repeating_a_message_id_keeps_the_search_index_exact()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            var result = writer.WriteBatch(peer.PeerId,
+            [
+                TempArchive.Message(1, "first words"),
+                TempArchive.Message(2, "other words"),
+                TempArchive.Message(1, "second thoughts") with { EditDate = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000) },
+            ]);
+            Assert.Equal((2, 1), (result.Inserted, result.Updated));
+            Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'first'"));
+            Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'thoughts'"));
+        }
+
+        var checks = IntegrityCheckerTests.Check(temp, deep: true);
+        Assert.All(checks, c => Assert.True(c.Status == Spectra.Core.Storage.Integrity.CheckStatus.Pass, $"{c.Check}: {c.Message}"));
     }
 
     [Fact]

@@ -101,7 +101,6 @@ internal static class SchemaV1
         );
         CREATE INDEX messages_peer_date ON messages (peer_id, date);
         CREATE INDEX messages_sender ON messages (sender_id) WHERE sender_id IS NOT NULL;
-        CREATE INDEX messages_date ON messages (date);
 
         -- Earlier states of edited messages; filled by a trigger so no writer can forget it.
         CREATE TABLE message_versions (
@@ -204,7 +203,18 @@ internal static class SchemaV1
             tokenize = 'unicode61 remove_diacritics 2'
         );
 
-        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL
+        -- A single row. While a batch writer holds 'deferred' = 1 (inside its own transaction, so no other connection
+        -- ever sees it set), new messages are indexed by one INSERT ... SELECT at the end of the batch instead of row
+        -- by row: FTS5 flushes its pending terms at every statement savepoint a trigger opens, which made per-row
+        -- indexing several times slower. Any other writer (sqlite3, a script) sees 0 and gets the trigger.
+        CREATE TABLE search_index_control (
+            id        INTEGER PRIMARY KEY CHECK (id = 1),
+            deferred  INTEGER NOT NULL CHECK (deferred IN (0, 1))
+        );
+        INSERT INTO search_index_control (id, deferred) VALUES (1, 0);
+
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+        WHEN new.text IS NOT NULL AND (SELECT deferred FROM search_index_control WHERE id = 1) = 0
         BEGIN
             INSERT INTO messages_fts (rowid, text) VALUES (new.row_id, new.text);
         END;
