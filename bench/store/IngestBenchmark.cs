@@ -13,7 +13,7 @@ namespace Spectra.Bench.Store;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public const int BatchSize = 2000;
+    public static int BatchSize { get; set; } = 2000;
 
     public static (double Ours, double Baseline) Run(string directory, List<ArchivedMessage> messages)
     {

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Spectra.Bench.Store;
 
-// Usage: dotnet run -c Release --project bench/store [-- ingest|integrity|all] [messages] [integrity-messages]
+// Usage: dotnet run -c Release --project bench/store [-- ingest|integrity|all] [messages] [integrity-messages] [batch-size]
 var mode = args.Length > 0 ? args[0] : "all";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
-var integrityCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000;
+var integrityCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300_000;
+IngestBenchmark.BatchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
 var directory = Path.Combine(Path.GetTempPath(), "spectra-bench-store-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
 try
