@@ -29,6 +29,7 @@ public sealed class ArchiveWriter : IDisposable
     private readonly SqliteCommand _deferIndex;
     private readonly SqliteCommand _indexRange;
     private readonly SqliteCommand _resumeIndex;
+    private readonly string _insertTriggerSql;
     private long _inserted;
     private long _updated;
     private long _unchanged;
@@ -90,12 +91,13 @@ public sealed class ArchiveWriter : IDisposable
         _savepoint = Command("SAVEPOINT spectra_message");
         _release = Command("RELEASE spectra_message");
         _rollbackTo = Command("ROLLBACK TO spectra_message");
-        _deferIndex = Command("UPDATE search_index_control SET deferred = 1 WHERE id = 1");
+        _insertTriggerSql = ReadInsertTriggerSql();
+        _deferIndex = Command("DROP TRIGGER messages_fts_insert");
         _indexRange = Command("""
             INSERT INTO messages_fts (rowid, text)
             SELECT row_id, text FROM messages WHERE row_id BETWEEN $low AND $high AND text IS NOT NULL
             """, "$low", "$high");
-        _resumeIndex = Command("UPDATE search_index_control SET deferred = 0 WHERE id = 1");
+        _resumeIndex = Command(_insertTriggerSql);
     }
 
     /// <summary>The run this writer's batches are counted in (see <see cref="BeginRun"/>), if any.</summary>
@@ -261,9 +263,10 @@ public sealed class ArchiveWriter : IDisposable
             command.Transaction = transaction;
         }
 
-        // New rows are indexed in one statement at the end (see search_index_control). Only safe when no message
-        // id repeats: a second write of a row inserted earlier in the batch would make the update trigger remove
-        // index entries that do not exist yet. Such batches take the per-row trigger path.
+        // New rows are indexed in one statement at the end, with the insert trigger dropped for the length of this
+        // transaction and recreated from its exact stored SQL before commit (see the schema). Only safe when no
+        // message id repeats: a second write of a row inserted earlier in the batch would make the update trigger
+        // remove index entries that do not exist yet. Such batches keep the per-row trigger.
         var deferIndex = HasDistinctIds(messages);
         if (deferIndex)
         {
@@ -398,6 +401,16 @@ public sealed class ArchiveWriter : IDisposable
         _deferIndex.Dispose();
         _indexRange.Dispose();
         _resumeIndex.Dispose();
+    }
+
+    /// <summary>The insert trigger exactly as stored, so recreating it leaves the schema byte for byte the same.</summary>
+    private string ReadInsertTriggerSql()
+    {
+        using var command = Command("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'messages_fts_insert'");
+        return command.ExecuteScalar() as string ?? throw new SpectraException("SchemaDamaged", SpectraErrorCategory.InvalidData,
+            "The archive lacks the trigger that keeps the search index up to date (messages_fts_insert).",
+            "Run Test-SpectraDatabase to see what else is missing; restore the archive from a backup.",
+            new ErrorLocation(_database.Path));
     }
 
     private static bool HasDistinctIds(IReadOnlyList<ArchivedMessage> messages)

@@ -101,6 +101,28 @@ public sealed class ArchiveWriterTests
         Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
         Assert.Equal(3L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
         Assert.Equal("complete", Scalar(db.Connection, "SELECT status FROM sync_state"));
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_fts_insert'"));
+    }
+
+    [Fact]
+    public void After_a_batch_other_writers_still_get_their_messages_indexed()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(5))
+        {
+        }
+
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var insert = other.CreateCommand();
+            insert.CommandText = "INSERT INTO messages (peer_id, message_id, date, text, archived_at) VALUES (-1000000001001, 99, 0, 'written by another tool', 0)";
+            insert.ExecuteNonQuery();
+        }
+
+        using var db = temp.Open();
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'tool'"));
+        Assert.All(IntegrityCheckerTests.Check(temp), c => Assert.NotEqual(Spectra.Core.Storage.Integrity.CheckStatus.Fail, c.Status));
     }
 
     [Fact]

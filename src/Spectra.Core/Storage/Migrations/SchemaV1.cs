@@ -203,18 +203,11 @@ internal static class SchemaV1
             tokenize = 'unicode61 remove_diacritics 2'
         );
 
-        -- A single row. While a batch writer holds 'deferred' = 1 (inside its own transaction, so no other connection
-        -- ever sees it set), new messages are indexed by one INSERT ... SELECT at the end of the batch instead of row
-        -- by row: FTS5 flushes its pending terms at every statement savepoint a trigger opens, which made per-row
-        -- indexing several times slower. Any other writer (sqlite3, a script) sees 0 and gets the trigger.
-        CREATE TABLE search_index_control (
-            id        INTEGER PRIMARY KEY CHECK (id = 1),
-            deferred  INTEGER NOT NULL CHECK (deferred IN (0, 1))
-        );
-        INSERT INTO search_index_control (id, deferred) VALUES (1, 0);
-
-        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
-        WHEN new.text IS NOT NULL AND (SELECT deferred FROM search_index_control WHERE id = 1) = 0
+        -- Any writer that inserts a message gets it indexed by this trigger. The batch writer takes it out for the
+        -- length of its own transaction (no other connection can see that) and indexes its new rows with one
+        -- INSERT ... SELECT: an insert trigger, even one that does nothing, costs each row a statement journal and a
+        -- trigger frame, and FTS5 flushes its pending terms at every statement savepoint.
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL
         BEGIN
             INSERT INTO messages_fts (rowid, text) VALUES (new.row_id, new.text);
         END;
