@@ -16,6 +16,9 @@
         'Optimize-SpectraDatabase'
         'Search-SpectraMessage'
         'Test-SpectraDatabase'
+        'Get-SpectraConfig'
+        'Test-SpectraConfig'
+        'Remove-SpectraSecureFile'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

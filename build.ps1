@@ -56,7 +56,9 @@ function Invoke-Pwsh {
     $pwsh = Get-PwshCommand
     $exe = $pwsh[0]
     $rest = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
-    & $exe @rest
+    # To the host, not the function's output: otherwise callers' `$rc = Invoke-Pwsh ...` swallows the child's
+    # output (the Demo printed nothing) and $rc becomes an array instead of the exit code.
+    & $exe @rest | Out-Host
     return $LASTEXITCODE
 }
 

@@ -21,6 +21,18 @@ public class ErrorRecordsTests
     }
 
     [Fact]
+    public void From_SpectraException_RedactsSecretsQuotedInTheMessageAndFix()
+    {
+        var ex = new SpectraException("ConfigInvalidValue", SpectraErrorCategory.InvalidData,
+            "Bad line: api_hash=0123456789abcdef0123456789abcdef", "Check phone +15551234567.");
+        var record = ErrorRecords.From(ex, null);
+
+        Assert.Equal("Bad line: api_hash=[REDACTED]", record.ErrorDetails.Message);
+        Assert.Equal("Check phone [REDACTED].", record.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("0123456789abcdef", ErrorRecords.Create("X", ErrorCategory.InvalidData, "token: 0123456789abcdef", null).ErrorDetails.Message);
+    }
+
+    [Fact]
     public void Map_EveryEngineCategory_HasAPowerShellCategory()
     {
         foreach (var category in Enum.GetValues<SpectraErrorCategory>().Where(c => c != SpectraErrorCategory.NotSpecified))

@@ -1,20 +1,25 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Logging;
 
 namespace Spectra.PowerShell.Infrastructure;
 
-/// <summary>Turns engine errors into ErrorRecords: stable id, category, target, location and a fix hint.</summary>
+/// <summary>
+/// Turns engine errors into ErrorRecords: stable id, category, target, location and a fix hint. The text users see
+/// (ErrorDetails) goes through the same redaction rules as the logs, as a backstop in case a message ever quotes a
+/// secret from the input.
+/// </summary>
 internal static class ErrorRecords
 {
     public static ErrorRecord From(SpectraException exception, object? target)
     {
         var record = new ErrorRecord(exception, exception.ErrorId, Map(exception.Category), target)
         {
-            ErrorDetails = new ErrorDetails(exception.DetailedMessage),
+            ErrorDetails = new ErrorDetails(Redactor.Redact(exception.DetailedMessage)),
         };
         if (!string.IsNullOrEmpty(exception.Fix))
         {
-            record.ErrorDetails.RecommendedAction = exception.Fix;
+            record.ErrorDetails.RecommendedAction = Redactor.Redact(exception.Fix);
         }
 
         return record;
@@ -26,11 +31,11 @@ internal static class ErrorRecords
         var exception = new SpectraException(errorId, SpectraErrorCategory.NotSpecified, message, fix, null, inner);
         var record = new ErrorRecord(exception, errorId, category, target)
         {
-            ErrorDetails = new ErrorDetails(message),
+            ErrorDetails = new ErrorDetails(Redactor.Redact(message)),
         };
         if (fix is not null)
         {
-            record.ErrorDetails.RecommendedAction = fix;
+            record.ErrorDetails.RecommendedAction = Redactor.Redact(fix);
         }
 
         return record;

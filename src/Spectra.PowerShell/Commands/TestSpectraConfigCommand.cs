@@ -1,0 +1,86 @@
+using System.Management.Automation;
+using Spectra.Core.Configuration;
+using Spectra.Core.Errors;
+using Spectra.PowerShell.Infrastructure;
+using Spectra.PowerShell.Models;
+
+namespace Spectra.PowerShell.Commands;
+
+/// <summary>Validates a configuration (schema, security, business rules, paths, targets, environment): one object per finding.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "SpectraConfig", DefaultParameterSetName = "Path")]
+[OutputType(typeof(SpectraConfigFinding), typeof(bool))]
+public sealed class TestSpectraConfigCommand : SpectraCmdlet
+{
+    /// <summary>The config file(s); wildcards allowed; binds FullName/PSPath from Get-ChildItem.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
+    [Alias("LP")]
+    [ValidateNotNullOrEmpty]
+    public string? LiteralPath { get; set; }
+
+    /// <summary>Return only $true (nothing failed) or $false, once per file.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var file in ConfigCommandSupport.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null))
+        {
+            try
+            {
+                Validate(file);
+            }
+            catch (Exception ex) when (ex is not (PipelineStoppedException or SpectraException or OperationCanceledException))
+            {
+                // Expected problems arrive as SpectraException; anything else is a Spectra bug, reported without a
+                // stack trace and without the exception text (which could quote a configuration value).
+                WriteError(ConfigCommandSupport.InternalError(ex, file ?? LiteralPath ?? Path));
+            }
+        }
+    }
+
+    private void Validate(string? file)
+    {
+        IReadOnlyList<ConfigFinding> findings;
+        string? configFile = file;
+        try
+        {
+            var loaded = SpectraConfigLoader.Load(file, ConfigCommandSupport.EnvironmentSnapshot(), ConfigCommandSupport.BaseDirectory(this));
+            configFile = loaded.FilePath;
+            WriteVerbose(configFile is null ? "No configuration file: validating defaults, .env and environment variables." : $"Validating {configFile}");
+            findings = ConfigValidator.Validate(loaded);
+        }
+        catch (SpectraException ex) when (ex.Category == SpectraErrorCategory.ParserError)
+        {
+            // A file that does not parse is a finding (Fail, with file and line), not a reason to stop the pipeline.
+            findings = [ConfigValidator.ParseFailure(ex)];
+        }
+        catch (SpectraException ex)
+        {
+            WriteSpectraError(ex, file ?? LiteralPath ?? Path);
+            if (Quiet)
+            {
+                WriteObject(false);
+            }
+
+            return;
+        }
+
+        if (Quiet)
+        {
+            WriteObject(ConfigValidator.Passed(findings));
+            return;
+        }
+
+        foreach (var finding in findings)
+        {
+            WriteObject(new SpectraConfigFinding(finding.Check.ToString(), finding.Status.ToString(), finding.Field,
+                finding.Message, finding.Location, configFile));
+        }
+    }
+}
