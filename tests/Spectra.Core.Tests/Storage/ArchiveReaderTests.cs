@@ -142,5 +142,43 @@ public sealed class ArchiveReaderTests
         Assert.False(File.Exists(temp.DatabasePath));
     }
 
+    [Fact]
+    public void Reading_streams_with_flat_memory()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            for (var start = 1; start <= 40_000; start += 5_000)
+            {
+                writer.WriteBatch(peer.PeerId, Enumerable.Range(start, 5_000)
+                    .Select(i => TempArchive.Message(i, "archive streaming test message " + new string('x', 200))).ToList());
+            }
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        long early = 0, late = 0, count = 0;
+        foreach (var message in reader.GetMessages(new MessageQuery()))
+        {
+            count++;
+            if (count == 1_000)
+            {
+                early = GC.GetTotalMemory(forceFullCollection: true);
+            }
+            else if (count == 39_000)
+            {
+                late = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        }
+
+        Assert.Equal(40_000, count);
+        // 38,000 messages of ~250 bytes of text lie between the two samples (~20 MB as .NET objects); a reader that
+        // buffered them would show it.
+        Assert.True(late - early < 2_000_000, $"memory grew by {late - early:N0} bytes while streaming");
+        Assert.Equal(40_000, reader.Search(new SearchQuery("streaming")).LongCount());
+    }
+
     private static ArchiveReader ArchiveReaderFor(TempArchive temp) => ArchiveReader.Open(temp.DatabasePath);
 }
