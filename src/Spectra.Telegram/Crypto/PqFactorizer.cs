@@ -16,6 +16,12 @@ public static class PqFactorizer
             throw new MtprotoSecurityException("pq is too small to be a product of two primes.");
         }
 
+        // A prime pq would send rho round a cycle of about 2^32 steps: refuse it up front.
+        if (DhChecks.IsProbablePrime(pq))
+        {
+            throw new MtprotoSecurityException("pq is prime, so it has no factorization.");
+        }
+
         ulong factor;
         if (pq % 2 == 0)
         {
