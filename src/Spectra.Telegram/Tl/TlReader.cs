@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 
 namespace Spectra.Telegram.Tl;
@@ -13,10 +14,24 @@ public sealed class TlReader
     /// <summary>Upper bound for a vector's element count; each element needs at least 4 bytes anyway.</summary>
     public const int MaxCollectionCount = 1 << 20;
 
+    /// <summary>How deeply objects may nest before reading stops: real data stays far below this, hostile data
+    /// could otherwise recurse until the stack overflows.</summary>
+    public const int MaxDepth = 128;
+
+    /// <summary>Upper bound for what one gzip_packed may expand to (a decompression bomb fails at this size).</summary>
+    public const int MaxUnpackedSize = 16 * 1024 * 1024;
+
     private readonly ReadOnlyMemory<byte> _data;
     private int _position;
+    private int _depth;
 
     public TlReader(ReadOnlyMemory<byte> data) => _data = data;
+
+    private TlReader(ReadOnlyMemory<byte> data, int depth)
+    {
+        _data = data;
+        _depth = depth;
+    }
 
     public int Position => _position;
 
@@ -51,6 +66,118 @@ public sealed class TlReader
     }
 
     public byte[] ReadRaw(int count) => Take(count).ToArray();
+
+    /// <summary>
+    /// Reads a boxed object: the constructor id, then the body via <paramref name="readBody"/>. A gzip_packed in
+    /// its place is unpacked (size-capped) and read instead; nesting deeper than <see cref="MaxDepth"/> fails.
+    /// </summary>
+    public T ReadObject<T>(Func<TlReader, uint, T> readBody)
+    {
+        ArgumentNullException.ThrowIfNull(readBody);
+        var id = ReadUInt();
+        if (id == TlConstructors.GzipPacked)
+        {
+            var inner = OpenGzipped();
+            return inner.ReadObject(readBody);
+        }
+
+        Enter();
+        var value = readBody(this, id);
+        _depth--;
+        return value;
+    }
+
+    /// <summary>Reads a bare (id-less) nested object, counting it towards the depth limit.</summary>
+    public T ReadNested<T>(Func<TlReader, T> readBare)
+    {
+        ArgumentNullException.ThrowIfNull(readBare);
+        Enter();
+        var value = readBare(this);
+        _depth--;
+        return value;
+    }
+
+    /// <summary>Reads a value that may arrive wrapped in gzip_packed (method results such as Vector&lt;long&gt; or Bool).</summary>
+    public T ReadMaybeGzipped<T>(Func<TlReader, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Remaining >= 4 && PeekUInt() == TlConstructors.GzipPacked)
+        {
+            ReadUInt();
+            return read(OpenGzipped());
+        }
+
+        return read(this);
+    }
+
+    /// <summary>Reads a boxed vector (0x1cb5c415, count, elements).</summary>
+    public List<T> ReadVector<T>(Func<TlReader, T> readElement)
+    {
+        ArgumentNullException.ThrowIfNull(readElement);
+        var count = ReadVectorHeader();
+        return ReadElements(count, readElement);
+    }
+
+    /// <summary>Reads a bare vector (count, elements).</summary>
+    public List<T> ReadBareVector<T>(Func<TlReader, T> readElement)
+    {
+        ArgumentNullException.ThrowIfNull(readElement);
+        var count = ReadCount();
+        return ReadElements(count, readElement);
+    }
+
+    /// <summary>Unpacks the bytes of a gzip_packed whose id has been consumed; the result is capped in size.</summary>
+    public static byte[] Gunzip(ReadOnlySpan<byte> packed, int maxSize = MaxUnpackedSize)
+    {
+        try
+        {
+            using var input = new MemoryStream(packed.ToArray(), writable: false);
+            using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (output.Length + read > maxSize)
+                {
+                    throw new TlException(FormattableString.Invariant($"gzip_packed expands beyond the {maxSize}-byte limit."));
+                }
+
+                output.Write(buffer, 0, read);
+            }
+
+            return output.ToArray();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new TlException("gzip_packed holds invalid gzip data.", ex);
+        }
+    }
+
+    private TlReader OpenGzipped()
+    {
+        Enter();
+        return new TlReader(Gunzip(ReadBytesSpan()), _depth);
+    }
+
+    private List<T> ReadElements<T>(int count, Func<TlReader, T> readElement)
+    {
+        var list = new List<T>(count);
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(readElement(this));
+        }
+
+        return list;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new TlException(FormattableString.Invariant($"TL objects nest deeper than {MaxDepth} levels."));
+        }
+    }
 
     public ReadOnlySpan<byte> ReadRawSpan(int count) => Take(count);
 

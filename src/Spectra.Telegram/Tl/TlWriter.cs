@@ -51,6 +51,30 @@ public sealed class TlWriter
     /// <summary>int128 / int256: raw bytes, written as they are (TL treats them as opaque little-endian blobs).</summary>
     public void WriteRaw(ReadOnlySpan<byte> bytes) => _buffer.Write(bytes);
 
+    public void WriteInt128(ReadOnlySpan<byte> value) => WriteFixed(value, 16, "int128");
+
+    public void WriteInt256(ReadOnlySpan<byte> value) => WriteFixed(value, 32, "int256");
+
+    /// <summary>Writes a boxed vector: 0x1cb5c415, the count, then each element.</summary>
+    public void WriteVector<T>(IReadOnlyList<T> items, Action<TlWriter, T> writeElement)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        WriteUInt(TlConstructors.Vector);
+        WriteBareVector(items, writeElement);
+    }
+
+    /// <summary>Writes a bare vector: the count, then each element.</summary>
+    public void WriteBareVector<T>(IReadOnlyList<T> items, Action<TlWriter, T> writeElement)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(writeElement);
+        WriteInt(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            writeElement(this, items[i]);
+        }
+    }
+
     public void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         int header;
@@ -105,5 +129,15 @@ public sealed class TlWriter
     {
         WriteUInt(TlConstructors.Vector);
         WriteInt(count);
+    }
+
+    private void WriteFixed(ReadOnlySpan<byte> value, int size, string name)
+    {
+        if (value.Length != size)
+        {
+            throw new TlException(FormattableString.Invariant($"A TL {name} must be {size} bytes, got {value.Length}."));
+        }
+
+        WriteRaw(value);
     }
 }
