@@ -9,7 +9,7 @@ namespace Spectra.Telegram.Transport;
 /// bytes or the obfuscated2 header, then frame payloads. Sends are serialized; a single reader calls
 /// <see cref="ReceiveAsync"/>. A 4-byte frame holding a negative number is the server's transport error code.
 /// </summary>
-public sealed class TransportConnection : IAsyncDisposable
+public sealed class TransportConnection : IFrameChannel, IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly FrameCodec _codec;
