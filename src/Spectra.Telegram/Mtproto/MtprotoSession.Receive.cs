@@ -40,7 +40,7 @@ public sealed partial class MtprotoSession
         }
         catch (Exception ex) when (ex is TelegramException or TlException)
         {
-            Fault(ex);
+            SetFault(ex);
         }
     }
 
@@ -264,7 +264,7 @@ public sealed partial class MtprotoSession
         return delta <= s_tooOld.TotalSeconds && -delta <= s_tooNew.TotalSeconds;
     }
 
-    private void Fault(Exception error)
+    private void SetFault(Exception error)
     {
         Interlocked.CompareExchange(ref _fault, error, null);
         FailAll(error is TelegramException ? error : new TransportException("The session failed: " + error.Message, error));

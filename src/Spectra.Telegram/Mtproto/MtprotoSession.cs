@@ -60,6 +60,12 @@ public sealed partial class MtprotoSession : IAsyncDisposable
 
     public int TimeOffsetSeconds => _ids.TimeOffsetSeconds;
 
+    /// <summary>Why the session stopped working, if it did (a transport, security or TL error).</summary>
+    public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>The receive loop, for tests that need to know whether it ended and how.</summary>
+    internal Task? ReceiveLoop => _receiveLoop;
+
     /// <summary>Number of requests sent and not yet answered (for diagnostics and tests).</summary>
     public int PendingCount => _pending.Count;
 
@@ -287,7 +293,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
         }
         catch (TelegramException ex)
         {
-            Fault(ex);
+            SetFault(ex);
         }
     }
 
@@ -303,7 +309,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Fault(new TransportException("No pong within the keep-alive timeout: the connection is dead."));
+            SetFault(new TransportException("No pong within the keep-alive timeout: the connection is dead."));
         }
         catch (TelegramException)
         {
