@@ -95,32 +95,36 @@ public static class AesIge
 
     private static void TransformEcb(ReadOnlySpan<byte> input, Span<byte> output, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, bool encrypt)
     {
+        // One reusable ECB transform: per-block one-shot calls would set up a cipher context every 16 bytes.
         using var aes = Aes.Create();
-        aes.Key = key.ToArray();
-        Span<byte> prevCipher = stackalloc byte[Block];
-        Span<byte> prevPlain = stackalloc byte[Block];
-        Span<byte> work = stackalloc byte[Block];
-        Span<byte> next = stackalloc byte[Block];
+        aes.Mode = CipherMode.ECB;
+        aes.Padding = PaddingMode.None;
+        var keyBytes = key.ToArray();
+        using var transform = encrypt ? aes.CreateEncryptor(keyBytes, null) : aes.CreateDecryptor(keyBytes, null);
+        CryptographicOperations.ZeroMemory(keyBytes);
+        var prevCipher = new byte[Block];
+        var prevPlain = new byte[Block];
+        var work = new byte[Block];
+        var next = new byte[Block];
         iv[..16].CopyTo(prevCipher);
         iv[16..32].CopyTo(prevPlain);
         for (var offset = 0; offset < input.Length; offset += Block)
         {
-            var src = input.Slice(offset, Block);
-            src.CopyTo(next);
+            input.Slice(offset, Block).CopyTo(next);
             if (encrypt)
             {
                 Xor(next, prevCipher, work);
-                aes.EncryptEcb(work, work, PaddingMode.None);
+                transform.TransformBlock(work, 0, Block, work, 0);
                 Xor(work, prevPlain, prevCipher);
-                next.CopyTo(prevPlain);
+                next.CopyTo(prevPlain, 0);
                 prevCipher.CopyTo(output.Slice(offset, Block));
             }
             else
             {
                 Xor(next, prevPlain, work);
-                aes.DecryptEcb(work, work, PaddingMode.None);
+                transform.TransformBlock(work, 0, Block, work, 0);
                 Xor(work, prevCipher, prevPlain);
-                next.CopyTo(prevCipher);
+                next.CopyTo(prevCipher, 0);
                 prevPlain.CopyTo(output.Slice(offset, Block));
             }
         }
