@@ -25,7 +25,7 @@ internal sealed class TlEmitter
     public string EmitTypes()
     {
         var sb = Header();
-        foreach (var type in _model.TypeOrder)
+        foreach (var type in _model.TypeOrder.Where(t => !_model.IsSingleConstructor(t)))
         {
             var cls = _model.TypeClassNames[type];
             var ctors = _model.Types[type];
@@ -51,7 +51,8 @@ internal sealed class TlEmitter
         var sb = Header();
         foreach (var def in _model.Constructors)
         {
-            EmitClass(sb, def, _model.TypeClassNames[def.ResultType], null);
+            var single = _model.IsSingleConstructor(def.ResultType);
+            EmitClass(sb, def, single ? Rt + "TlObject" : _model.TypeClassNames[def.ResultType], null, single);
         }
 
         return sb.ToString();
@@ -98,6 +99,22 @@ internal sealed class TlEmitter
 
         sb.Append("    public const int ConstructorCount = ").Append(_model.Constructors.Count.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
         sb.Append("    public const int MethodCount = ").Append(_model.Methods.Count.ToString(CultureInfo.InvariantCulture)).Append(";\n\n");
+        sb.Append("    /// <summary>Every constructor id of this schema, in declaration order.</summary>\n");
+        sb.Append("    public static global::System.Collections.Generic.IReadOnlyList<uint> ConstructorIds { get; } = new uint[]\n    {\n");
+        foreach (var def in _model.Constructors)
+        {
+            sb.Append("        ").Append(Hex(def.Id)).Append(",\n");
+        }
+
+        sb.Append("    };\n\n");
+        sb.Append("    /// <summary>Every method id of this schema, in declaration order.</summary>\n");
+        sb.Append("    public static global::System.Collections.Generic.IReadOnlyList<uint> MethodIds { get; } = new uint[]\n    {\n");
+        foreach (var def in _model.Methods)
+        {
+            sb.Append("        ").Append(Hex(def.Id)).Append(",\n");
+        }
+
+        sb.Append("    };\n\n");
         sb.Append("    /// <summary>Reads any boxed constructor of this schema.</summary>\n");
         sb.Append("    public static ").Append(Rt).Append("TlObject ReadObject(").Append(Rt).Append("TlReader reader) => reader.ReadObject(ReadObjectBody);\n\n");
         sb.Append("    /// <summary>Reads any method call of this schema (the server side of a request).</summary>\n");
@@ -135,7 +152,7 @@ internal sealed class TlEmitter
         return sb;
     }
 
-    private void EmitClass(StringBuilder sb, TlDefinition def, string baseClass, string? resultCs)
+    private void EmitClass(StringBuilder sb, TlDefinition def, string baseClass, string? resultCs, bool boxedReader = false)
     {
         var resolved = new List<(TlParameter Param, TlTypeRef Type)>();
         foreach (var p in def.Parameters)
@@ -163,6 +180,14 @@ internal sealed class TlEmitter
         sb.Append("public sealed partial class ").Append(cls).Append(" : ").Append(baseClass).Append("\n{\n");
         sb.Append("    public const uint TlConstructorId = ").Append(Hex(def.Id)).Append(";\n\n");
         sb.Append("    public override uint ConstructorId => TlConstructorId;\n\n");
+        if (boxedReader)
+        {
+            sb.Append("    /// <summary>Reads a boxed ").Append(Xml(def.ResultType)).Append(" (its only constructor; gzip_packed is unpacked transparently).</summary>\n");
+            sb.Append("    public static ").Append(cls).Append(" ReadBoxed(").Append(Rt).Append("TlReader reader) => reader.ReadObject(ReadBoxedBody);\n\n");
+            sb.Append("    private static ").Append(cls).Append(" ReadBoxedBody(").Append(Rt).Append("TlReader reader, uint id) => id == TlConstructorId\n");
+            sb.Append("        ? ReadBare(reader)\n        : throw new ").Append(Rt).Append("UnknownConstructorException(id, \"").Append(def.ResultType).Append("\");\n\n");
+        }
+
         foreach (var (p, t) in resolved)
         {
             if (p.IsFlagsWord)

@@ -15,7 +15,7 @@ internal sealed class TlModel
 {
     private static readonly HashSet<string> s_reservedMembers = new(StringComparer.Ordinal)
     {
-        "ConstructorId", "TlConstructorId", "Write", "WriteBody", "ReadBare", "ReadBoxed", "ReadResult",
+        "ConstructorId", "TlConstructorId", "Write", "WriteBody", "ReadBare", "ReadBoxed", "ReadBoxedBody", "ReadResult",
         "ReadResultObject", "ToBytes", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
@@ -110,6 +110,8 @@ internal sealed class TlModel
         return sb.Length == 0 ? "X" : sb.ToString();
     }
 
+    public bool IsSingleConstructor(string type) => Types.TryGetValue(type, out var list) && list.Count == 1;
+
     public string Qualified(string className) => "global::" + Namespace + "." + className;
 
     /// <summary>Resolves a TL type text (Vector&lt;T&gt;, vector&lt;T&gt;, %T, primitives, Type, ns.Type, bare ctor) or reports null.</summary>
@@ -175,14 +177,15 @@ internal sealed class TlModel
     private void AssignClassNames()
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { Namespace.Substring(Namespace.LastIndexOf('.') + 1) + "Schema" };
-        foreach (var type in TypeOrder)
-        {
-            TypeClassNames[type] = Unique(Pascal(type) + "Base", used);
-        }
-
         foreach (var def in Constructors)
         {
             def.ClassName = Unique(Pascal(def.Name), used);
+        }
+
+        // A type with a single constructor is that constructor's class (no abstract base to cast from).
+        foreach (var type in TypeOrder)
+        {
+            TypeClassNames[type] = IsSingleConstructor(type) ? Types[type][0].ClassName : Unique(Pascal(type) + "Base", used);
         }
 
         foreach (var def in Methods)

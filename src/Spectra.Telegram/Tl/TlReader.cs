@@ -232,7 +232,9 @@ public sealed class TlReader
     public int ReadCount()
     {
         var count = ReadInt();
-        if (count < 0 || count > MaxCollectionCount || count > Remaining)
+        // Every element of every vector in the schema takes at least four bytes, so a count above Remaining / 4
+        // is a lie; rejecting it keeps the list's pre-sized backing array within a small multiple of the input.
+        if (count < 0 || count > MaxCollectionCount || count > Remaining / 4)
         {
             throw new TlException(FormattableString.Invariant($"Implausible TL vector count {count} with {Remaining} bytes left."));
         }
