@@ -94,7 +94,7 @@ internal sealed class HandshakeServer(ServerRsaKey rsaKey, TimeProvider time)
         CheckNonces(request.Nonce, request.ServerNonce);
         var plain = HandshakeCrypto.DecryptWithHash(request.EncryptedData, _tmpKey, _tmpIv);
         var reader = new TlReader(plain.AsMemory(20));
-        var inner = (ClientDHInnerData)ClientDHInnerDataBase.ReadBoxed(reader);
+        var inner = ClientDHInnerData.ReadBoxed(reader);
         HandshakeCrypto.VerifyHash(plain, reader.Position);
         CheckNonces(inner.Nonce, inner.ServerNonce);
         var gB = BigEndian.ToInteger(inner.GB);

@@ -37,7 +37,7 @@ public sealed class AuthKeyExchanger
         ArgumentNullException.ThrowIfNull(channel);
         var ids = new MessageIdGenerator(_time);
         var nonce = RandomBytes(16);
-        var resPq = Expect<ResPQ>(await CallAsync(channel, ids, new ReqPqMultiRequest { Nonce = nonce }, ResPQBase.ReadBoxed, cancellationToken).ConfigureAwait(false));
+        var resPq = await CallAsync(channel, ids, new ReqPqMultiRequest { Nonce = nonce }, ResPQ.ReadBoxed, cancellationToken).ConfigureAwait(false);
         RequireEqual(resPq.Nonce, nonce, "resPQ.nonce");
         var serverNonce = resPq.ServerNonce;
 
@@ -89,7 +89,7 @@ public sealed class AuthKeyExchanger
         ServerDHInnerData dh;
         try
         {
-            dh = Expect<ServerDHInnerData>(ServerDHInnerDataBase.ReadBoxed(reader));
+            dh = ServerDHInnerData.ReadBoxed(reader);
         }
         catch (TlException ex)
         {

@@ -55,24 +55,13 @@ public sealed partial class MtprotoSession
         var id = reader.PeekUInt();
         switch (id)
         {
-            case ServiceConstructors.MsgContainer when !nested:
+            case MsgContainer.TlConstructorId when !nested:
                 reader.ReadUInt();
-                var count = reader.ReadCount();
-                for (var i = 0; i < count; i++)
+                foreach (var inner in MsgContainer.ReadBare(reader).Messages)
                 {
-                    var innerId = reader.ReadLong();
-                    var innerSeq = reader.ReadInt();
-                    var length = reader.ReadInt();
-                    if (length < 4 || length % 4 != 0 || length > reader.Remaining)
+                    if (Remember(inner.MsgId))
                     {
-                        throw new MtprotoSecurityException("A container entry declares an impossible length.");
-                    }
-
-                    var innerBody = body.Slice(reader.Position, length);
-                    reader.ReadRawSpan(length);
-                    if (Remember(innerId))
-                    {
-                        await HandleAsync(innerId, innerSeq, innerBody, nested: true, cancellationToken).ConfigureAwait(false);
+                        await HandleAsync(inner.MsgId, inner.Seqno, inner.Body, nested: true, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -81,12 +70,12 @@ public sealed partial class MtprotoSession
                 reader.ReadUInt();
                 await HandleAsync(messageId, seqNo & ~1, TlReader.Gunzip(reader.ReadBytesSpan()), nested, cancellationToken).ConfigureAwait(false);
                 break;
-            case ServiceConstructors.RpcResult:
+            case RpcResult.TlConstructorId:
                 reader.ReadUInt();
-                CompleteRpc(reader.ReadLong(), body[reader.Position..]);
+                CompleteRpc(RpcResult.ReadBare(reader));
                 break;
             case Pong.TlConstructorId:
-                var pong = (Pong)PongBase.ReadBoxed(reader);
+                var pong = Pong.ReadBoxed(reader);
                 Complete(pong.MsgId, body.ToArray());
                 break;
             case BadServerSalt.TlConstructorId:
@@ -99,11 +88,11 @@ public sealed partial class MtprotoSession
                 await HandleBadMessageAsync(messageId, bad, cancellationToken).ConfigureAwait(false);
                 break;
             case NewSessionCreated.TlConstructorId:
-                var created = (NewSessionCreated)NewSessionBase.ReadBoxed(reader);
+                var created = NewSessionCreated.ReadBoxed(reader);
                 Interlocked.Exchange(ref _salt, created.ServerSalt);
                 break;
             case FutureSalts.TlConstructorId:
-                var salts = (FutureSalts)FutureSaltsBase.ReadBoxed(reader);
+                var salts = FutureSalts.ReadBoxed(reader);
                 Complete(salts.ReqMsgId, body.ToArray());
                 break;
             case MsgsAck.TlConstructorId:
@@ -120,32 +109,28 @@ public sealed partial class MtprotoSession
         }
     }
 
-    private void CompleteRpc(long requestId, ReadOnlyMemory<byte> result)
+    private void CompleteRpc(RpcResult answer)
     {
-        if (!_pending.TryRemove(requestId, out var request))
+        if (!_pending.TryRemove(answer.ReqMsgId, out var request))
         {
             return;
         }
 
+        if (answer.TryReadError(out var error))
+        {
+            request.Completion.TrySetException(RpcException.Create(error!.ErrorCode, error.ErrorMessage));
+            return;
+        }
+
+        var result = answer.Result;
         var reader = new TlReader(result);
-        var id = reader.PeekUInt();
-        if (id == TlConstructors.GzipPacked)
+        if (reader.Remaining >= 4 && reader.PeekUInt() == TlConstructors.GzipPacked)
         {
             reader.ReadUInt();
             result = TlReader.Gunzip(reader.ReadBytesSpan());
-            reader = new TlReader(result);
-            id = reader.PeekUInt();
         }
 
-        if (id == ServiceConstructors.RpcError)
-        {
-            var error = (RpcError)RpcErrorBase.ReadBoxed(reader);
-            request.Completion.TrySetException(RpcException.Create(error.ErrorCode, error.ErrorMessage));
-        }
-        else
-        {
-            request.Completion.TrySetResult(result.ToArray());
-        }
+        request.Completion.TrySetResult(result.ToArray());
     }
 
     private void Complete(long requestId, byte[] answer)

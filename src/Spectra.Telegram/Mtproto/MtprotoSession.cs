@@ -111,7 +111,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
     {
         var pingId = BinaryPrimitives.ReadInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
         var answer = await SendRequestAsync(new PingRequest { PingId = pingId }.ToBytes(), contentRelated: true, cancellationToken).ConfigureAwait(false);
-        var pong = (Pong)PongBase.ReadBoxed(new TlReader(answer));
+        var pong = Pong.ReadBoxed(new TlReader(answer));
         if (pong.PingId != pingId)
         {
             throw new MtprotoSecurityException("pong carries a different ping_id.");
@@ -235,7 +235,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
     private static byte[] BuildContainer(List<(long Id, int Seq, byte[] Body)> messages)
     {
         var writer = new TlWriter(64 + messages.Sum(m => m.Body.Length + 16));
-        writer.WriteUInt(ServiceConstructors.MsgContainer);
+        writer.WriteUInt(MsgContainer.TlConstructorId);
         writer.WriteInt(messages.Count);
         foreach (var (id, seq, body) in messages)
         {
