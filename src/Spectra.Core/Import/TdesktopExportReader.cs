@@ -91,7 +91,9 @@ public sealed class TdesktopExportReader : IDisposable
         while (!_done)
         {
             var span = _buffer.AsSpan(_start, _end - _start);
-            var reader = new Utf8JsonReader(span, _final, _state);
+            // Never marked final: at the end of the file an unfinished document then shows up as "need more data"
+            // with nothing left to read, which is reported as a truncated export rather than a syntax error.
+            var reader = new Utf8JsonReader(span, isFinalBlock: false, _state);
             bool produced;
             bool needMore;
             try
@@ -122,10 +124,7 @@ public sealed class TdesktopExportReader : IDisposable
             {
                 if (_final)
                 {
-                    throw new SpectraException("ExportTruncated", SpectraErrorCategory.InvalidData,
-                        "The export ends in the middle of the document.",
-                        "The file was cut off (interrupted copy or export); re-export it from Telegram Desktop.",
-                        new ErrorLocation(_fileName, _line));
+                    throw Truncated();
                 }
 
                 Fill();
@@ -331,6 +330,12 @@ public sealed class TdesktopExportReader : IDisposable
         SkipValue(ref reader);
         return false;
     }
+
+    private SpectraException Truncated() =>
+        new("ExportTruncated", SpectraErrorCategory.InvalidData,
+            "The export ends in the middle of the document.",
+            "The file was cut off (interrupted copy or export); re-export it from Telegram Desktop. Messages before the cut were read.",
+            new ErrorLocation(_fileName, _line));
 
     private void StartChat()
     {

@@ -48,7 +48,8 @@ public static class TdesktopMessageParser
             throw Invalid("ExportMessageNotObject", "A message must be a JSON object.", file, line, path);
         }
 
-        if (!m.TryGetProperty("id", out var idElement) || !idElement.TryGetInt64(out var id))
+        if (!m.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.Number
+            || !idElement.TryGetInt64(out var id))
         {
             throw Invalid("ExportMessageIdMissing", "The message has no numeric 'id'.", file, line, path + ".id");
         }
