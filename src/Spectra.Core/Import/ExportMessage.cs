@@ -57,8 +57,5 @@ public sealed class ExportMessage
 
     public required IReadOnlyList<ExportMediaReference> Media { get; init; }
 
-    /// <summary>Searchable words that are not message text: poll question and answers, contact name, place, title.</summary>
-    public string? ExtraText { get; init; }
-
     public required string RawJson { get; init; }
 }

@@ -87,7 +87,6 @@ public static class TdesktopMessageParser
             MediaType = mediaType,
             StickerEmoji = String(m, "sticker_emoji"),
             Media = media,
-            ExtraText = ReadExtraText(m),
             RawJson = rawJson,
         };
     }
@@ -226,49 +225,6 @@ public static class TdesktopMessageParser
         }
 
         return media;
-    }
-
-    private static string? ReadExtraText(JsonElement m)
-    {
-        var parts = new List<string>();
-        if (m.TryGetProperty("poll", out var poll) && poll.ValueKind == JsonValueKind.Object)
-        {
-            AddIf(parts, String(poll, "question"));
-            if (poll.TryGetProperty("answers", out var answers) && answers.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var answer in answers.EnumerateArray())
-                {
-                    AddIf(parts, answer.ValueKind == JsonValueKind.Object ? String(answer, "text") : null);
-                }
-            }
-        }
-
-        if (m.TryGetProperty("contact_information", out var contact) && contact.ValueKind == JsonValueKind.Object)
-        {
-            AddIf(parts, String(contact, "first_name"));
-            AddIf(parts, String(contact, "last_name"));
-        }
-
-        foreach (var field in new[] { "place_name", "address", "title", "performer", "game_title", "game_description" })
-        {
-            AddIf(parts, String(m, field));
-        }
-
-        if (m.TryGetProperty("invoice_information", out var invoice) && invoice.ValueKind == JsonValueKind.Object)
-        {
-            AddIf(parts, String(invoice, "title"));
-            AddIf(parts, String(invoice, "description"));
-        }
-
-        return parts.Count == 0 ? null : string.Join('\n', parts);
-    }
-
-    private static void AddIf(List<string> parts, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            parts.Add(value);
-        }
     }
 
     private static string? String(JsonElement e, string name) =>

@@ -122,20 +122,13 @@ public class TdesktopMessageParserTests
         Assert.Equal(placeholder, TdesktopMessageParser.IsPlaceholder(value));
 
     [Fact]
-    public void StickerPollContactAndVenueAreSearchableAndTyped()
+    public void StickerAndContactFilesAreTyped()
     {
         var sticker = Parse("{\"id\":1,\"date_unixtime\":\"1\",\"file\":\"stickers/s.webp\",\"media_type\":\"sticker\",\"sticker_emoji\":\"👍\"}");
         Assert.Equal(("sticker", "👍", "sticker"), (sticker.MediaType, sticker.StickerEmoji, sticker.Media[0].Kind));
 
-        var poll = Parse("""{"id":1,"date_unixtime":"1","poll":{"question":"Q?","closed":true,"total_voters":3,"answers":[{"text":"A1","voters":2,"chosen":true},{"text":"A2","voters":1,"chosen":false}]}}""");
-        Assert.Equal("Q?\nA1\nA2", poll.ExtraText);
-
         var contact = Parse("""{"id":1,"date_unixtime":"1","contact_information":{"first_name":"Carol","last_name":"E","phone_number":"+1"},"contact_vcard":"contacts/c.vcard"}""");
-        Assert.Equal("Carol\nE", contact.ExtraText);
         Assert.Equal("contact_vcard", contact.Media[0].Kind);
-
-        var venue = Parse("""{"id":1,"date_unixtime":"1","place_name":"Lib","address":"1 St","location_information":{"latitude":1.5,"longitude":2.5}}""");
-        Assert.Equal("Lib\n1 St", venue.ExtraText);
     }
 
     [Theory]
