@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Spectra.Core.Storage;
+
+/// <summary>
+/// The one place connections are made, so every connection gets the same settings: foreign keys on, a busy timeout,
+/// and on writable connections WAL with synchronous=NORMAL. With WAL, NORMAL never corrupts the database; a power
+/// loss can only lose the last transactions committed since the last checkpoint, which the archiver re-fetches
+/// because sync state is committed with the data it describes. FULL would fsync on every commit for no gain in
+/// consistency. Pooling is off: a cmdlet opens a database once, and pooled handles would keep files open after
+/// Dispose (in the way of backups, tests and users moving files).
+/// </summary>
+public static class SqliteConnections
+{
+    public static SqliteConnection OpenReadWrite(string path, TimeSpan busyTimeout, bool create)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;"));
+            // journal_mode is persistent in the file; setting it again is cheap and repairs a file switched back.
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A connection that cannot write: for the integrity checker and the query cmdlets.</summary>
+    public static SqliteConnection OpenReadOnly(string path, TimeSpan busyTimeout)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    internal static T Scalar<T>(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        var value = command.ExecuteScalar();
+        return (T)Convert.ChangeType(value!, typeof(T), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,159 @@
+using Spectra.Core.Errors;
+using Spectra.Core.Storage;
+using Spectra.Core.Storage.Model;
+using static Spectra.Core.Tests.Storage.MigrationTests;
+
+namespace Spectra.Core.Tests.Storage;
+
+public sealed class ArchiveWriterTests
+{
+    [Fact]
+    public void Writing_the_same_batch_twice_adds_nothing()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        var batch = Enumerable.Range(1, 50).Select(i => TempArchive.Message(i)).ToList();
+
+        var first = writer.WriteBatch(peer.PeerId, batch);
+        var second = writer.WriteBatch(peer.PeerId, batch);
+
+        Assert.Equal((50, 0, 0), (first.Inserted, first.Updated, first.Unchanged));
+        Assert.Equal((0, 0, 50), (second.Inserted, second.Updated, second.Unchanged));
+        Assert.Equal(50L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
+        Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM message_versions"));
+        Assert.Equal(50L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'number'"));
+    }
+
+    [Fact]
+    public void An_edit_keeps_the_earlier_text_as_a_version_and_reindexes_it()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.OpenSeeded(3);
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        var edited = TempArchive.Message(2, "completely rewritten") with { EditDate = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000) };
+
+        var result = writer.WriteBatch(peer.PeerId, [edited]);
+
+        Assert.Equal(1, result.Updated);
+        Assert.Equal("message number 2", Scalar(db.Connection, "SELECT text FROM message_versions WHERE message_id = 2"));
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'rewritten'"));
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'number'"));
+    }
+
+    [Fact]
+    public void A_poorer_source_does_not_erase_what_a_richer_one_stored()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        writer.WriteBatch(peer.PeerId, [TempArchive.Message(7) with { Raw = [1, 2, 3], RawLayer = 201, Views = 10 }]);
+
+        var result = writer.WriteBatch(peer.PeerId, [TempArchive.Message(7)]);
+
+        Assert.Equal(1, result.Unchanged);
+        Assert.Equal(201L, Scalar(db.Connection, "SELECT raw_layer FROM messages WHERE message_id = 7"));
+        Assert.Equal(10L, Scalar(db.Connection, "SELECT views FROM messages WHERE message_id = 7"));
+    }
+
+    [Fact]
+    public void Sync_state_commits_with_its_batch_and_merges_the_range()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        var run = writer.BeginRun(RunKind.Archive);
+        writer.WriteBatch(peer.PeerId, Enumerable.Range(100, 10).Select(i => TempArchive.Message(i)).ToList(),
+            new SyncStateUpdate(SyncStatus.Running));
+        writer.WriteBatch(peer.PeerId, Enumerable.Range(5, 10).Select(i => TempArchive.Message(i)).ToList(),
+            new SyncStateUpdate(SyncStatus.Complete));
+
+        Assert.Equal(5L, Scalar(db.Connection, "SELECT lowest_message_id FROM sync_state"));
+        Assert.Equal(109L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
+        Assert.Equal("complete", Scalar(db.Connection, "SELECT status FROM sync_state"));
+        Assert.Equal(run, Scalar(db.Connection, "SELECT last_run_id FROM sync_state"));
+        Assert.Equal(20L, Scalar(db.Connection, "SELECT messages_inserted FROM runs"));
+    }
+
+    [Fact]
+    public void A_batch_that_fails_at_commit_leaves_neither_messages_nor_sync_state()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.OpenSeeded(3);
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        // A trigger that aborts the transaction stands in for a crash or a full disk in the middle of the batch.
+        SqliteConnections.Execute(db.Connection, """
+            CREATE TEMP TRIGGER fail_late AFTER INSERT ON main.message_errors
+            BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END
+            """);
+        var batch = new List<ArchivedMessage> { TempArchive.Message(50), TempArchive.Message(-1), TempArchive.Message(60) };
+
+        Assert.ThrowsAny<Exception>(() => writer.WriteBatch(peer.PeerId, batch, new SyncStateUpdate(SyncStatus.Partial)));
+
+        Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
+        Assert.Equal(3L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
+        Assert.Equal("complete", Scalar(db.Connection, "SELECT status FROM sync_state"));
+    }
+
+    [Fact]
+    public void Rejected_messages_are_collected_and_the_rest_of_the_batch_is_written()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        writer.BeginRun(RunKind.Import);
+        var batch = new List<ArchivedMessage>
+        {
+            TempArchive.Message(1),
+            TempArchive.Message(2) with { EntitiesJson = "{not json" },
+            TempArchive.Message(0),
+            TempArchive.Message(3) with { Media = [new ArchivedMedia("photo") { Stored = new MediaRecord("zz", 1, null, "x") }] },
+            TempArchive.Message(4),
+        };
+
+        var result = writer.WriteBatch(peer.PeerId, batch, new SyncStateUpdate(SyncStatus.Partial));
+
+        Assert.Equal(2, result.Inserted);
+        Assert.Equal(3, result.Errors.Count);
+        Assert.Equal(["InvalidMessageData", "InvalidMessageId", "InvalidMessageData"], result.Errors.Select(e => e.ErrorId));
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
+        Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM message_media"));
+        Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM message_errors WHERE run_id IS NOT NULL"));
+        Assert.Equal(4L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
+    }
+
+    [Fact]
+    public void Writing_for_an_unknown_peer_is_an_error_with_an_id()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var error = Assert.Throws<SpectraException>(() => writer.WriteBatch(-1000000000123, [TempArchive.Message(1)]));
+        Assert.Equal("PeerNotInArchive", error.ErrorId);
+    }
+
+    [Fact]
+    public void Peer_renames_are_kept_as_history()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        writer.UpsertPeer(TempArchive.Channel(title: "Old"));
+        writer.UpsertPeer(TempArchive.Channel(title: "Old"));
+        writer.UpsertPeer(TempArchive.Channel(title: "New", username: null));
+
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM peer_history"));
+        Assert.Equal("New", Scalar(db.Connection, "SELECT title FROM peers"));
+        Assert.Equal("spectra_test", Scalar(db.Connection, "SELECT username FROM peers"));
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Spectra.Core.Errors;
+using Spectra.Core.Storage;
+using Spectra.Core.Storage.Migrations;
+
+namespace Spectra.Core.Tests.Storage;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void A_new_archive_is_at_the_latest_version_with_WAL_and_foreign_keys()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        Assert.Equal(SchemaMigrations.LatestVersion, db.SchemaVersion);
+        Assert.Equal((long)SchemaMigrations.LatestVersion, Scalar(db.Connection, "PRAGMA user_version"));
+        Assert.Equal("wal", Scalar(db.Connection, "PRAGMA journal_mode"));
+        Assert.Equal(1L, Scalar(db.Connection, "PRAGMA foreign_keys"));
+        Assert.Equal(1L, Scalar(db.Connection, "PRAGMA synchronous")); // NORMAL
+        Assert.Equal((long)SchemaMigrations.ApplicationId, Scalar(db.Connection, "PRAGMA application_id"));
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public void Reopening_keeps_data_and_does_not_reapply_migrations()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(5))
+        {
+        }
+
+        using var again = temp.Open();
+        Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages"));
+        Assert.Equal(1L, Scalar(again.Connection, "SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_Spectra_is_refused_and_left_untouched()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(3))
+        {
+            SqliteConnections.Execute(db.Connection, "PRAGMA user_version = 999");
+        }
+
+        var before = File.ReadAllBytes(temp.DatabasePath);
+        var error = Assert.Throws<SpectraException>(() => temp.Open());
+        Assert.Equal("DatabaseTooNew", error.ErrorId);
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Fix);
+        Assert.Equal(before, File.ReadAllBytes(temp.DatabasePath));
+    }
+
+    [Fact]
+    public void A_foreign_SQLite_database_is_refused_instead_of_gaining_tables()
+    {
+        using var temp = new TempArchive();
+        using (var other = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            SqliteConnections.Execute(other, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
+        }
+
+        var error = Assert.Throws<SpectraException>(() => temp.Open());
+        Assert.Equal("NotASpectraDatabase", error.ErrorId);
+        using var check = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False");
+        check.Open();
+        Assert.Equal(1L, Scalar(check, "SELECT count(*) FROM sqlite_schema"));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_gives_an_error_not_a_crash()
+    {
+        using var temp = new TempArchive();
+        File.WriteAllText(temp.DatabasePath, new string('x', 4096));
+        var error = Assert.Throws<SpectraException>(() => temp.Open());
+        Assert.Equal("NotASpectraDatabase", error.ErrorId);
+    }
+
+    [Fact]
+    public void A_missing_database_is_an_error_when_creation_is_not_allowed()
+    {
+        using var temp = new TempArchive();
+        var error = Assert.Throws<SpectraException>(() =>
+            ArchiveDatabase.Open(temp.DatabasePath, new ArchiveOptions { CreateIfMissing = false }));
+        Assert.Equal("DatabaseNotFound", error.ErrorId);
+        Assert.False(File.Exists(temp.DatabasePath));
+    }
+
+    internal static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,50 @@
+using Spectra.Core.Storage;
+using Spectra.Core.Storage.Model;
+
+namespace Spectra.Core.Tests.Storage;
+
+/// <summary>A fresh archive in its own temporary folder, deleted afterwards.</summary>
+internal sealed class TempArchive : IDisposable
+{
+    public TempArchive()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "spectra-store-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        DatabasePath = Path.Combine(Directory, "archive.db");
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath { get; }
+
+    public static PeerRecord Channel(long bareId = 1001, string? username = "spectra_test", string? title = "Test channel") =>
+        PeerRecord.FromBare(PeerType.Channel, bareId) with { Username = username, Title = title };
+
+    public static ArchivedMessage Message(long id, string? text = null, DateTimeOffset? date = null) =>
+        new(id, date ?? DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + id * 60)) { Text = text ?? $"message number {id}", SenderId = 42 };
+
+    public ArchiveDatabase Open() => ArchiveDatabase.Open(DatabasePath);
+
+    /// <summary>Opens the archive with one channel and <paramref name="count"/> messages in it.</summary>
+    public ArchiveDatabase OpenSeeded(int count = 10, PeerRecord? peer = null)
+    {
+        var db = Open();
+        peer ??= Channel();
+        using var writer = db.CreateWriter();
+        writer.UpsertPeer(peer);
+        writer.WriteBatch(peer.PeerId, Enumerable.Range(1, count).Select(i => Message(i)).ToList(),
+            new SyncStateUpdate(SyncStatus.Complete));
+        return db;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
