@@ -3,12 +3,12 @@ namespace Spectra.Core.Import;
 /// <summary>
 /// One message of a Telegram Desktop export, mapped to typed fields. Everything the typed fields do not hold (polls,
 /// contacts, locations, reactions, inline buttons, games, invoices, giveaways, ...) stays in
-/// <see cref="RawJson"/>, which is stored verbatim under the schema layer <see cref="RawLayer"/> so it can be
+/// <see cref="RawUtf8"/>, which is stored verbatim under the schema layer <see cref="RawLayer"/> so it can be
 /// re-parsed later and exported back byte-for-byte.
 /// </summary>
 public sealed class ExportMessage
 {
-    /// <summary>The schema-layer tag stored with <see cref="RawJson"/>.</summary>
+    /// <summary>The schema-layer tag stored with <see cref="RawUtf8"/>.</summary>
     public const string RawLayer = "tdesktop-json";
 
     public required long Id { get; init; }
@@ -57,5 +57,8 @@ public sealed class ExportMessage
 
     public required IReadOnlyList<ExportMediaReference> Media { get; init; }
 
-    public required string RawJson { get; init; }
+    /// <summary>The message object exactly as the export wrote it (UTF-8 JSON).</summary>
+    public required byte[] RawUtf8 { get; init; }
+
+    public string RawJson => System.Text.Encoding.UTF8.GetString(RawUtf8);
 }

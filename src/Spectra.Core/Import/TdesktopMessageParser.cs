@@ -37,11 +37,11 @@ public static class TdesktopMessageParser
 
         using (document)
         {
-            return Parse(document.RootElement, Encoding.UTF8.GetString(bytes), file, line, path);
+            return Parse(document.RootElement, bytes, file, line, path);
         }
     }
 
-    public static ExportMessage Parse(JsonElement m, string rawJson, string file, int line, string path)
+    public static ExportMessage Parse(JsonElement m, byte[] rawUtf8, string file, int line, string path)
     {
         if (m.ValueKind != JsonValueKind.Object)
         {
@@ -87,7 +87,7 @@ public static class TdesktopMessageParser
             MediaType = mediaType,
             StickerEmoji = String(m, "sticker_emoji"),
             Media = media,
-            RawJson = rawJson,
+            RawUtf8 = rawUtf8,
         };
     }
 
