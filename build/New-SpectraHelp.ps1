@@ -59,13 +59,14 @@ foreach ($cmd in ($module.ExportedCmdlets.Values | Sort-Object Name)) {
     [void]$sb.AppendLine('<command:parameters>')
     foreach ($p in $parameters) {
         $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
-        $mandatory = [bool]($attrs | Where-Object IsMandatory)
+        $mandatory = [bool]($attrs | Where-Object Mandatory)
         $pipeline = @()
         if ($attrs | Where-Object ValueFromPipeline) { $pipeline += 'ByValue' }
         if ($attrs | Where-Object ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
         $pipelineText = if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }
-        $position = ($attrs | Where-Object { $_.Position -ge 0 } | Select-Object -First 1).Position
-        if ($null -eq $position) { $position = 'named' }
+        # Under StrictMode, reading .Position of $null throws: a parameter without a position is 'named'.
+        $positioned = $attrs | Where-Object { $_.Position -ge 0 } | Select-Object -First 1
+        $position = if ($positioned) { $positioned.Position } else { 'named' }
         $aliases = ($p.Aliases -join ', ')
         $doc = if ($paramDocs.ContainsKey($p.Name)) { $paramDocs[$p.Name] } else { '' }
         [void]$sb.AppendLine("<command:parameter required=`"$($mandatory.ToString().ToLower())`" globbing=`"false`" pipelineInput=`"$pipelineText`" position=`"$position`" aliases=`"$(if ($aliases) { $aliases } else { 'none' })`"><maml:name>$($p.Name)</maml:name><maml:description>$(Para $doc)</maml:description><command:parameterValue required=`"true`">$(Esc $p.ParameterType.Name)</command:parameterValue><dev:type><maml:name>$(Esc $p.ParameterType.FullName)</maml:name></dev:type></command:parameter>")
