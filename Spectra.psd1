@@ -10,6 +10,7 @@
     CompatiblePSEditions   = @('Core')
     FormatsToProcess       = @('Spectra.format.ps1xml')
     CmdletsToExport        = @(
+        'Export-SpectraArchive'
         'Import-SpectraExport'
     )
     FunctionsToExport      = @()
