@@ -10,6 +10,12 @@
     CompatiblePSEditions   = @('Core')
     FormatsToProcess       = @('Spectra.format.ps1xml')
     CmdletsToExport        = @(
+        'Backup-SpectraDatabase'
+        'Get-SpectraChannel'
+        'Get-SpectraMessage'
+        'Optimize-SpectraDatabase'
+        'Search-SpectraMessage'
+        'Test-SpectraDatabase'
         'Export-SpectraArchive'
         'Import-SpectraExport'
     )

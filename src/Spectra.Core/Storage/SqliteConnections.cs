@@ -64,6 +64,37 @@ public static class SqliteConnections
         }
     }
 
+    /// <summary>
+    /// A read-only connection that leaves no trace: when no write-ahead log exists (nobody has the archive open for
+    /// writing), the file is opened immutable, so SQLite creates neither -wal nor -shm. With a log present, a plain
+    /// read-only connection reads through it, consistent with a writer that is still running. No query_only here:
+    /// the checker builds scratch tables in the TEMP schema, which never touches the file.
+    /// </summary>
+    public static SqliteConnection OpenForInspection(string path, TimeSpan busyTimeout)
+    {
+        var walExists = File.Exists(path + "-wal");
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = walExists ? path : new Uri(path).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA temp_store = MEMORY;"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();

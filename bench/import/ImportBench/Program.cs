@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Spectra.Core.Hosting;
+using Spectra.Core.Import;
+using Spectra.Core.Storage;
+
+// Usage: ImportBench import <export folder> <database>   |   ImportBench stages <export folder>
+var mode = args[0];
+var export = args[1];
+var clock = Stopwatch.StartNew();
+long messages = 0;
+if (mode == "stages")
+{
+    var (file, _) = TdesktopImporter.Locate(export);
+    using (var reader = TdesktopExportReader.Open(file))
+    {
+        while (reader.Read())
+        {
+            messages += reader.Kind == ExportItemKind.Message ? 1 : 0;
+        }
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"read only      : {messages} messages in {clock.Elapsed.TotalSeconds:F2} s"));
+    clock.Restart();
+    using (var reader = TdesktopExportReader.Open(file))
+    {
+        while (reader.Read())
+        {
+            if (reader.Kind == ExportItemKind.Message)
+            {
+                var raw = reader.MessageJson.ToArray();
+                using var doc = JsonDocument.Parse(raw);
+                var message = TdesktopMessageParser.Parse(doc.RootElement, raw, file, reader.MessageLine, reader.MessagePath);
+                ExportMessageMapper.Map(message, doc.RootElement, []);
+            }
+        }
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"read+parse+map : {clock.Elapsed.TotalSeconds:F2} s"));
+    return 0;
+}
+
+using (var db = ArchiveDatabase.Open(args[2]))
+{
+    var importer = new TdesktopImporter(db, new NullSink());
+    var chats = await importer.ImportAsync(export, null, CancellationToken.None);
+    messages = chats.Sum(c => c.Imported + c.Updated + c.Skipped);
+}
+
+var seconds = clock.Elapsed.TotalSeconds;
+var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"spectra: {messages} messages in {seconds:F2} s = {messages / seconds:F0} msg/s, peak working set {peakMb:F0} MB"));
+return 0;
+
+internal sealed class NullSink : IHostMessageSink
+{
+    public void Log(HostLogLevel level, string message)
+    {
+    }
+
+    public void Progress(ProgressInfo progress)
+    {
+    }
+}

@@ -1,0 +1,28 @@
+@{
+    Synopsis    = 'Copies the archive database to a backup file with SQLite''s online backup API, safely while it is being written.'
+    Description = @'
+Makes a consistent copy of the archive database: the copy is one snapshot of the database even while an archive run or import keeps writing to it (the writer is not stopped). The copy is written to a temporary file next to the destination, verified with quick_check, flushed to disk and only then renamed to the destination, so a failed backup never leaves a partial file under that name. An existing destination is replaced only with -Force.
+
+The media directory is not copied. Its files are stored under their SHA-256 and never change once written, so any file copy or sync tool can back it up incrementally.
+'@
+    Parameters  = @{
+        Database    = 'The archive database to back up. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        Destination = 'The backup file to create. Its folder is created when missing.'
+        Force       = 'Replace an existing file at the destination.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Back up to a dated file'
+            Code    = 'Backup-SpectraDatabase -Database ./archive.db -Destination "./backups/archive-$(Get-Date -Format yyyyMMdd).db"'
+            Remarks = 'Writes an object with the destination, its size and the number of messages it holds.'
+        }
+        @{
+            Title   = 'Nightly backup that overwrites the previous one'
+            Code    = 'Backup-SpectraDatabase ./backups/latest.db -Database ./archive.db -Force -Confirm:$false'
+            Remarks = ''
+        }
+    )
+    Inputs      = @('System.String')
+    Outputs     = @('Spectra.PowerShell.Models.SpectraBackupResult')
+    Notes       = 'Supports -WhatIf and -Confirm. Error ids: BackupDestinationExists, BackupOntoSource, BackupFailed, BackupVerificationFailed, DatabaseNotFound.'
+}

@@ -1,0 +1,33 @@
+@{
+    Synopsis    = 'Refreshes planner statistics, compacts the search index, VACUUMs the file and truncates the write-ahead log.'
+    Description = @'
+Runs, in order: (optionally) a rebuild of the full-text index from the message text, ANALYZE (planner statistics), the FTS5 optimize command (merges the search index into one segment), VACUUM (rewrites the file without free pages) and a TRUNCATE checkpoint of the write-ahead log. Progress is shown per step. The run is recorded in the archive (runs table, kind optimize), which Test-SpectraDatabase uses to judge whether statistics are fresh.
+
+VACUUM needs free disk space about the size of the database and waits for other writers; run it when no archive run is active, or skip it with -NoVacuum. The database must exist: this command never creates one. An archive at an older schema version is upgraded first.
+'@
+    Parameters  = @{
+        Database           = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        RebuildSearchIndex = 'Rebuild the full-text search index from the message text first: the fix for a FullTextIndex or FullTextContent failure of Test-SpectraDatabase.'
+        NoVacuum           = 'Skip VACUUM (which rewrites the whole file and needs that much free disk space).'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Optimize the archive'
+            Code    = 'Optimize-SpectraDatabase -Database ./archive.db'
+            Remarks = 'Writes an object with the sizes before and after and the bytes reclaimed.'
+        }
+        @{
+            Title   = 'Repair the search index'
+            Code    = 'Optimize-SpectraDatabase ./archive.db -RebuildSearchIndex -NoVacuum -Confirm:$false'
+            Remarks = 'Rebuilds the index from the message text without rewriting the whole file.'
+        }
+        @{
+            Title   = 'See what would run'
+            Code    = 'Optimize-SpectraDatabase ./archive.db -WhatIf'
+            Remarks = ''
+        }
+    )
+    Inputs      = @('System.String')
+    Outputs     = @('Spectra.PowerShell.Models.SpectraOptimizeResult')
+    Notes       = 'Supports -WhatIf and -Confirm.'
+}

@@ -1,0 +1,36 @@
+@{
+    Synopsis    = 'Searches message text with SQLite FTS5 full-text search, best match first, with highlighted snippets.'
+    Description = @'
+Searches the archive's full-text index (FTS5, unicode61 tokenizer with diacritics removed: "cafe" finds "café") and writes one result per matching message, best first: Rank (1 = best), Score (relevance from FTS5's bm25; higher is better), Snippet (the matching passage with hits in [brackets]), the message's ChannelId, MessageId, Date, Sender and Text, and the full message object in Message.
+
+The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AND (capitals), prefix* searches, NEAR(word1 word2, 10) and parentheses. A query that is not valid FTS5 syntax is reported as an error with the id InvalidSearchQuery and a hint; other queries piped in are still run.
+'@
+    Parameters  = @{
+        Query    = 'The FTS5 query. Accepts strings from the pipeline (one search each).'
+        Channel  = 'Only this channel: marked or bare id, @username or exact title. Accepts PeerId or ChannelId from the pipeline.'
+        After    = 'Only messages dated at or after this time.'
+        Before   = 'Only messages dated before this time.'
+        First    = 'At most this many results (default 100).'
+        Database = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Opened read-only.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Find a phrase'
+            Code    = 'Search-SpectraMessage -Query ''"release notes"'' -Database ./archive.db'
+            Remarks = ''
+        }
+        @{
+            Title   = 'Prefix and boolean operators within one channel'
+            Code    = 'Search-SpectraMessage -Query ''archiv* AND (sqlite OR postgres) NOT backup'' -Channel @spectra_news -First 20 -Database ./archive.db'
+            Remarks = ''
+        }
+        @{
+            Title   = 'Read the full text of the best hit'
+            Code    = '(Search-SpectraMessage telegram -First 1 -Database ./archive.db).Message | Format-List'
+            Remarks = ''
+        }
+    )
+    Inputs      = @('System.String')
+    Outputs     = @('Spectra.PowerShell.Models.SpectraSearchResult')
+    Notes       = 'Error ids: InvalidSearchQuery, ChannelNotFound, AmbiguousChannel, DatabaseNotFound.'
+}

@@ -1,0 +1,38 @@
+@{
+    Synopsis    = 'Checks a Spectra archive for damage and drift without changing it, one result object per check.'
+    Description = @'
+Runs a series of checks on the archive database and its media directory and writes one object per check (Check, Status Pass/Warn/Fail, Message, Fix) as each completes:
+
+File (exists, readable, SQLite header), SchemaVersion (a Spectra archive at a version this Spectra understands), QuickCheck (SQLite quick_check; IntegrityCheck with -Deep), ForeignKeys (foreign_key_check), Schema (tables, columns, indexes and triggers compared with what the migrations create), FullTextIndex (the search index covers exactly the messages with text), FullTextContent (-Deep: the message text re-tokenized and compared term by term with the index), OrphanedRows, MediaFiles (every recorded file present with its size; UnexpectedMediaFiles warns about files the archive does not know), MediaHashes (-Deep: every file re-hashed with SHA-256), WalSize, FreePages and Statistics (planner statistics present and fresh).
+
+The database is opened read-only and is never modified. When no write-ahead log exists (nobody has the archive open for writing), it is opened immutable, so not even -wal or -shm files appear. Scratch work for -Deep happens in memory. If an archive run starts writing in the middle of such a check, run it again.
+
+A missing file, a file that is not a database or cannot be read gives a Fail result, not an exception. With -Quiet only $true (no check failed; warnings allowed) or $false is written.
+'@
+    Parameters  = @{
+        Path           = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Database from the pipeline.'
+        Deep           = 'Also run the slow checks: full integrity_check instead of quick_check, re-tokenize all message text against the search index, and re-hash every media file.'
+        Quiet          = 'Write only $true when no check failed (warnings allowed), otherwise $false. Failures are described in the verbose stream.'
+        MediaDirectory = 'The media directory when it is not the media folder next to the database.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Check the archive'
+            Code    = 'Test-SpectraDatabase -Path ./archive.db'
+            Remarks = 'One line per check with its status; Fix explains what to do about a Warn or Fail.'
+        }
+        @{
+            Title   = 'Gate a backup script on a deep check'
+            Code    = 'if (Test-SpectraDatabase ./archive.db -Deep -Quiet) { Backup-SpectraDatabase -Database ./archive.db -Destination ./backup/archive.db -Force }'
+            Remarks = 'Backs up only an archive in which no check failed.'
+        }
+        @{
+            Title   = 'Show only problems with their fixes'
+            Code    = 'Test-SpectraDatabase ./archive.db | Where-Object Status -ne Pass | Format-List Check, Status, Message, Fix'
+            Remarks = ''
+        }
+    )
+    Inputs      = @('System.String')
+    Outputs     = @('Spectra.PowerShell.Models.SpectraDatabaseCheck', 'System.Boolean')
+    Notes       = 'Exit status for scripts: use -Quiet. Statuses: Pass (fine), Warn (worth attention, not damage), Fail (damage or an unusable archive).'
+}

@@ -1,0 +1,531 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Spectra.Core.Hosting;
+using Spectra.Core.Storage.Migrations;
+
+namespace Spectra.Core.Storage.Integrity;
+
+/// <summary>
+/// Examines an archive without changing it: the file is opened read-only (immutable when no writer has it open), and
+/// the only scratch work goes to the connection's TEMP schema in memory. Results are produced one check at a time so
+/// a caller can show them as they come. A file that is missing, unreadable or not a database yields a Fail, never an
+/// exception.
+/// </summary>
+public sealed class IntegrityChecker
+{
+    private const int ProgressId = 7301;
+
+    private readonly string _path;
+    private readonly IntegrityCheckOptions _options;
+    private readonly IHostMessageSink? _sink;
+
+    public IntegrityChecker(string path, IntegrityCheckOptions? options = null, IHostMessageSink? sink = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _path = Path.GetFullPath(path);
+        _options = options ?? new IntegrityCheckOptions();
+        _sink = sink;
+    }
+
+    /// <summary>Runs every check in order; stops early only when there is no database to look at.</summary>
+    public IEnumerable<IntegrityCheckResult> Run(CancellationToken cancellationToken = default)
+    {
+        var file = CheckFile();
+        yield return file;
+        if (file.Status == CheckStatus.Fail)
+        {
+            yield break;
+        }
+
+        SqliteConnection? connection = null;
+        IntegrityCheckResult? openFailure = null;
+        try
+        {
+            connection = SqliteConnections.OpenForInspection(_path, TimeSpan.FromSeconds(30));
+        }
+        catch (SqliteException ex)
+        {
+            openFailure = IntegrityCheckResult.Fail("Open", "The database cannot be opened read-only: " + ex.Message,
+                "Check the file's permissions; if it is damaged, restore it from a backup (Backup-SpectraDatabase).");
+        }
+
+        if (openFailure is not null)
+        {
+            yield return openFailure;
+            yield break;
+        }
+
+        using (connection)
+        {
+            var steps = new List<(string Name, Func<SqliteConnection, CancellationToken, IEnumerable<IntegrityCheckResult>> Run)>
+            {
+                ("SchemaVersion", (c, _) => [CheckVersion(c)]),
+                (_options.Deep ? "IntegrityCheck" : "QuickCheck", (c, _) => [CheckPages(c)]),
+                ("ForeignKeys", (c, _) => [CheckForeignKeys(c)]),
+                ("Schema", (c, _) => [CheckSchema(c)]),
+                ("FullTextIndex", (c, _) => [CheckFullTextIndex(c)]),
+            };
+            if (_options.Deep)
+            {
+                steps.Add(("FullTextContent", (c, _) => [CheckFullTextContent(c)]));
+            }
+
+            steps.Add(("OrphanedRows", (c, _) => [CheckOrphans(c)]));
+            steps.Add(("MediaFiles", (c, ct) => CheckMediaFiles(c, ct)));
+            if (_options.Deep)
+            {
+                steps.Add(("MediaHashes", (c, ct) => [CheckMediaHashes(c, ct)]));
+            }
+
+            steps.Add(("WalSize", (c, _) => [CheckWal()]));
+            steps.Add(("FreePages", (c, _) => [CheckFreePages(c)]));
+            steps.Add(("Statistics", (c, _) => [CheckStatistics(c)]));
+
+            var schemaUsable = true;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (name, run) = steps[i];
+                var needsSchema = name is not ("SchemaVersion" or "QuickCheck" or "IntegrityCheck" or "WalSize" or "FreePages");
+                if (needsSchema && !schemaUsable)
+                {
+                    continue;
+                }
+
+                Report(name, i * 100 / steps.Count);
+                foreach (var result in Guard(name, () => run(connection!, cancellationToken).ToList()))
+                {
+                    if (name == "SchemaVersion" && result.Status == CheckStatus.Fail)
+                    {
+                        schemaUsable = false;
+                    }
+
+                    yield return result;
+                }
+            }
+
+            _sink?.Progress(new ProgressInfo(ProgressId, "Checking archive", "Done", 100, Completed: true));
+        }
+    }
+
+    private void Report(string check, int percent) =>
+        _sink?.Progress(new ProgressInfo(ProgressId, "Checking archive", check, percent));
+
+    private static IReadOnlyList<IntegrityCheckResult> Guard(string name, Func<IReadOnlyList<IntegrityCheckResult>> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (SqliteException ex)
+        {
+            return [IntegrityCheckResult.Fail(name, "The check could not run: " + ex.Message,
+                "The database is damaged or not a complete Spectra archive; restore it from a backup.")];
+        }
+    }
+
+    private IntegrityCheckResult CheckFile()
+    {
+        const string check = "File";
+        try
+        {
+            if (!File.Exists(_path))
+            {
+                return IntegrityCheckResult.Fail(check, "No file exists at " + _path + ".", "Check the path passed to -Path.");
+            }
+
+            Span<byte> header = stackalloc byte[16];
+            using (var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                if (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) < 16
+                    || !header.SequenceEqual("SQLite format 3\0"u8))
+                {
+                    return IntegrityCheckResult.Fail(check, "The file is not a SQLite database (wrong header).",
+                        "Point -Path at a Spectra archive; if this was one, restore it from a backup.");
+                }
+            }
+
+            return IntegrityCheckResult.Pass(check, FormattableString.Invariant($"SQLite database, {new FileInfo(_path).Length:N0} bytes."));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return IntegrityCheckResult.Fail(check, "The file cannot be read: " + ex.Message,
+                "Check the file's permissions and that no other program holds it exclusively.");
+        }
+    }
+
+    private static IntegrityCheckResult CheckVersion(SqliteConnection connection)
+    {
+        const string check = "SchemaVersion";
+        var version = SqliteConnections.Scalar<long>(connection, "PRAGMA user_version");
+        var applicationId = SqliteConnections.Scalar<long>(connection, "PRAGMA application_id");
+        var latest = SchemaMigrations.LatestVersion;
+        if (applicationId != SchemaMigrations.ApplicationId || version == 0)
+        {
+            return IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"Not a Spectra archive (application id 0x{applicationId:X8}, schema version {version})."),
+                "Point -Path at a Spectra archive.");
+        }
+
+        if (version > latest)
+        {
+            return IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"Schema version {version} is newer than this Spectra understands ({latest})."),
+                "Update Spectra to check this archive.");
+        }
+
+        return version < latest
+            ? IntegrityCheckResult.Warn(check, FormattableString.Invariant($"Schema version {version}; current is {latest}."),
+                "Open the archive with any writing command (or Optimize-SpectraDatabase) to upgrade it.")
+            : IntegrityCheckResult.Pass(check, FormattableString.Invariant($"Schema version {version} (current)."));
+    }
+
+    private IntegrityCheckResult CheckPages(SqliteConnection connection)
+    {
+        var check = _options.Deep ? "IntegrityCheck" : "QuickCheck";
+        using var command = connection.CreateCommand();
+        command.CommandText = _options.Deep ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)";
+        command.CommandTimeout = 0;
+        var problems = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                problems.Add(reader.GetString(0));
+            }
+        }
+
+        return problems is ["ok"]
+            ? IntegrityCheckResult.Pass(check, _options.Deep ? "integrity_check: ok." : "quick_check: ok.")
+            : IntegrityCheckResult.Fail(check, "SQLite found damage: " + string.Join("; ", problems.Take(5)),
+                "Restore the archive from a backup; or copy out what is readable with the sqlite3 '.recover' command.");
+    }
+
+    private static IntegrityCheckResult CheckForeignKeys(SqliteConnection connection)
+    {
+        const string check = "ForeignKeys";
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_key_check";
+        command.CommandTimeout = 0;
+        var count = 0;
+        var examples = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                count++;
+                if (examples.Count < 3)
+                {
+                    examples.Add(FormattableString.Invariant(
+                        $"{reader.GetString(0)} row {(reader.IsDBNull(1) ? "?" : reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))} -> {reader.GetString(2)}"));
+                }
+            }
+        }
+
+        return count == 0
+            ? IntegrityCheckResult.Pass(check, "Every reference points at an existing row.")
+            : IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"{count} row(s) reference rows that do not exist, e.g. {string.Join(", ", examples)}."),
+                "Something wrote to the archive with foreign keys off; restore from a backup or delete the dangling rows.");
+    }
+
+    private static IntegrityCheckResult CheckSchema(SqliteConnection connection)
+    {
+        const string check = "Schema";
+        var actual = ReferenceSchema.Read(connection);
+        var expected = ReferenceSchema.Expected;
+        var missing = expected.Keys.Where(k => !actual.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        var altered = expected.Keys.Where(k => actual.TryGetValue(k, out var a) && a != expected[k]).Order(StringComparer.Ordinal).ToList();
+        var extra = actual.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0 || altered.Count > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Count > 0)
+            {
+                parts.Add("missing: " + string.Join(", ", missing.Select(n => $"{expected[n].Type} {n}")));
+            }
+
+            if (altered.Count > 0)
+            {
+                parts.Add("different from expected: " + string.Join(", ", altered.Select(n => $"{expected[n].Type} {n}")));
+            }
+
+            return IntegrityCheckResult.Fail(check, string.Join("; ", parts) + ".",
+                "The schema was changed outside Spectra; restore from a backup, or recreate the named objects from a fresh archive.");
+        }
+
+        return extra.Count > 0
+            ? IntegrityCheckResult.Warn(check, "Objects Spectra does not know: " + string.Join(", ", extra.Select(n => $"{actual[n].Type} {n}")) + ".",
+                "Harmless if you added them on purpose; otherwise drop them.")
+            : IntegrityCheckResult.Pass(check, FormattableString.Invariant($"All {expected.Count} tables, indexes and triggers as expected."));
+    }
+
+    private static IntegrityCheckResult CheckFullTextIndex(SqliteConnection connection)
+    {
+        const string check = "FullTextIndex";
+        // Every message with text has exactly one FTS document and every FTS document has its message: compared on
+        // the index's per-document table, read-only and without tokenizing.
+        var unindexed = SqliteConnections.Scalar<long>(connection, """
+            SELECT count(*) FROM messages m WHERE m.text IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM messages_fts_docsize d WHERE d.id = m.row_id)
+            """);
+        var ghosts = SqliteConnections.Scalar<long>(connection, """
+            SELECT count(*) FROM messages_fts_docsize d
+            WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.row_id = d.id AND m.text IS NOT NULL)
+            """);
+        return unindexed == 0 && ghosts == 0
+            ? IntegrityCheckResult.Pass(check, "The search index covers exactly the messages with text.")
+            : IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"The search index is out of step: {unindexed} message(s) not indexed, {ghosts} index entr(ies) without a message."),
+                "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.");
+    }
+
+    private static IntegrityCheckResult CheckFullTextContent(SqliteConnection connection)
+    {
+        const string check = "FullTextContent";
+        // Re-tokenize the message text into a scratch index in TEMP (in memory) and compare the term statistics with
+        // the live index. FTS5's own 'integrity-check' command would need write access to the archive.
+        SqliteConnections.Execute(connection, """
+            DROP TABLE IF EXISTS temp.spectra_fts_check;
+            CREATE VIRTUAL TABLE temp.spectra_fts_check USING fts5 (text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO temp.spectra_fts_check (rowid, text) SELECT row_id, text FROM main.messages WHERE text IS NOT NULL;
+            DROP TABLE IF EXISTS temp.spectra_vocab_live;
+            DROP TABLE IF EXISTS temp.spectra_vocab_check;
+            CREATE VIRTUAL TABLE temp.spectra_vocab_live USING fts5vocab (main, messages_fts, row);
+            CREATE VIRTUAL TABLE temp.spectra_vocab_check USING fts5vocab (temp, spectra_fts_check, row);
+            """);
+        try
+        {
+            var differing = SqliteConnections.Scalar<long>(connection, """
+                SELECT count(*) FROM (
+                    SELECT term, doc, cnt FROM temp.spectra_vocab_live EXCEPT SELECT term, doc, cnt FROM temp.spectra_vocab_check
+                    UNION ALL
+                    SELECT term, doc, cnt FROM temp.spectra_vocab_check EXCEPT SELECT term, doc, cnt FROM temp.spectra_vocab_live)
+                """);
+            return differing == 0
+                ? IntegrityCheckResult.Pass(check, "The search index matches the message text term for term.")
+                : IntegrityCheckResult.Fail(check,
+                    FormattableString.Invariant($"{differing} term(s) in the search index do not match the message text."),
+                    "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.");
+        }
+        finally
+        {
+            SqliteConnections.Execute(connection, """
+                DROP TABLE IF EXISTS temp.spectra_vocab_live;
+                DROP TABLE IF EXISTS temp.spectra_vocab_check;
+                DROP TABLE IF EXISTS temp.spectra_fts_check;
+                """);
+        }
+    }
+
+    private static IntegrityCheckResult CheckOrphans(SqliteConnection connection)
+    {
+        const string check = "OrphanedRows";
+        var unlinkedMedia = SqliteConnections.Scalar<long>(connection,
+            "SELECT count(*) FROM media md WHERE NOT EXISTS (SELECT 1 FROM message_media mm WHERE mm.sha256 = md.sha256)");
+        var strayErrors = SqliteConnections.Scalar<long>(connection,
+            "SELECT count(*) FROM message_errors e WHERE NOT EXISTS (SELECT 1 FROM peers p WHERE p.peer_id = e.peer_id)");
+        var strayTopics = SqliteConnections.Scalar<long>(connection,
+            "SELECT count(*) FROM messages m WHERE m.topic_id IS NOT NULL AND m.topic_id <> m.message_id AND EXISTS (SELECT 1 FROM forum_topics t WHERE t.peer_id = m.peer_id) AND NOT EXISTS (SELECT 1 FROM forum_topics t WHERE t.peer_id = m.peer_id AND t.topic_id = m.topic_id)");
+        if (unlinkedMedia + strayErrors + strayTopics == 0)
+        {
+            return IntegrityCheckResult.Pass(check, "No rows without their owners.");
+        }
+
+        return IntegrityCheckResult.Warn(check,
+            FormattableString.Invariant($"{unlinkedMedia} media file record(s) used by no message, {strayErrors} error record(s) of unknown peers, {strayTopics} message(s) in unknown forum topics."),
+            "Usually left by interrupted runs; harmless. Re-archive the channel to fill in missing topics.");
+    }
+
+    private IEnumerable<IntegrityCheckResult> CheckMediaFiles(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const string check = "MediaFiles";
+        var root = ArchiveDatabase.MediaDirectoryFor(_path, _options.MediaDirectory);
+        long rows = 0, missing = 0, wrongSize = 0, badPath = 0;
+        var examples = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT sha256, size, stored_path FROM media";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows++;
+                var sha = reader.GetString(0);
+                var expectedPath = MediaStore.IsSha256(sha) ? MediaStore.RelativePathOf(sha) : null;
+                if (expectedPath is null || !string.Equals(reader.GetString(2), expectedPath, StringComparison.Ordinal))
+                {
+                    badPath++;
+                    continue;
+                }
+
+                var info = new FileInfo(Path.Combine(root, sha[..2], sha));
+                if (!info.Exists)
+                {
+                    missing++;
+                    if (examples.Count < 3)
+                    {
+                        examples.Add(expectedPath);
+                    }
+                }
+                else if (info.Length != reader.GetInt64(1))
+                {
+                    wrongSize++;
+                    if (examples.Count < 3)
+                    {
+                        examples.Add(expectedPath);
+                    }
+                }
+            }
+        }
+
+        if (missing + wrongSize + badPath > 0)
+        {
+            yield return IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"{missing} of {rows} media file(s) missing, {wrongSize} with the wrong size, {badPath} with a stored path that does not match their hash (e.g. {string.Join(", ", examples)})."),
+                "Restore the media directory from a backup, or re-archive the affected channels to download the files again.");
+        }
+        else
+        {
+            yield return IntegrityCheckResult.Pass(check, FormattableString.Invariant($"All {rows} media file(s) present with the recorded size."));
+        }
+
+        var unexpected = UnexpectedMediaFiles(connection, root, cancellationToken);
+        if (unexpected.Count > 0)
+        {
+            yield return IntegrityCheckResult.Warn("UnexpectedMediaFiles",
+                FormattableString.Invariant($"{unexpected.Count} file(s) in the media directory are not recorded in the archive (e.g. {string.Join(", ", unexpected.Take(3))})."),
+                "Leftovers of interrupted runs (.incoming-* files) or foreign files; move them out of the media directory.");
+        }
+    }
+
+    private static List<string> UnexpectedMediaFiles(SqliteConnection connection, string root, CancellationToken cancellationToken)
+    {
+        var unexpected = new List<string>();
+        if (!Directory.Exists(root))
+        {
+            return unexpected;
+        }
+
+        using var lookup = connection.CreateCommand();
+        lookup.CommandText = "SELECT 1 FROM media WHERE sha256 = $sha";
+        var parameter = lookup.Parameters.Add("$sha", SqliteType.Text);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var name = Path.GetFileName(file);
+            var known = false;
+            if (MediaStore.IsSha256(name) && relative == MediaStore.RelativePathOf(name))
+            {
+                parameter.Value = name;
+                known = lookup.ExecuteScalar() is not null;
+            }
+
+            if (!known)
+            {
+                unexpected.Add(relative);
+            }
+        }
+
+        return unexpected;
+    }
+
+    private IntegrityCheckResult CheckMediaHashes(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const string check = "MediaHashes";
+        var root = ArchiveDatabase.MediaDirectoryFor(_path, _options.MediaDirectory);
+        long hashed = 0, mismatched = 0;
+        var examples = new List<string>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sha256 FROM media";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sha = reader.GetString(0);
+            var path = Path.Combine(root, sha.Length >= 2 ? sha[..2] : "__", sha);
+            if (!File.Exists(path))
+            {
+                continue; // reported by MediaFiles
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var actual = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+            hashed++;
+            if (!string.Equals(actual, sha, StringComparison.Ordinal))
+            {
+                mismatched++;
+                if (examples.Count < 3)
+                {
+                    examples.Add(sha[..2] + "/" + sha);
+                }
+            }
+        }
+
+        return mismatched == 0
+            ? IntegrityCheckResult.Pass(check, FormattableString.Invariant($"All {hashed} media file(s) match their SHA-256."))
+            : IntegrityCheckResult.Fail(check,
+                FormattableString.Invariant($"{mismatched} of {hashed} media file(s) do not match their SHA-256 (e.g. {string.Join(", ", examples)})."),
+                "The files were altered or damaged on disk; restore them from a backup or re-archive the affected channels.");
+    }
+
+    private IntegrityCheckResult CheckWal()
+    {
+        const string check = "WalSize";
+        var wal = new FileInfo(_path + "-wal");
+        var size = wal.Exists ? wal.Length : 0;
+        return size > _options.WalWarnBytes
+            ? IntegrityCheckResult.Warn(check,
+                FormattableString.Invariant($"The write-ahead log is {size / (1024 * 1024):N0} MiB."),
+                "Run Optimize-SpectraDatabase (it checkpoints and truncates the log) when no archive run is active.")
+            : IntegrityCheckResult.Pass(check, FormattableString.Invariant($"Write-ahead log {size:N0} bytes."));
+    }
+
+    private IntegrityCheckResult CheckFreePages(SqliteConnection connection)
+    {
+        const string check = "FreePages";
+        var pages = SqliteConnections.Scalar<long>(connection, "PRAGMA page_count");
+        var free = SqliteConnections.Scalar<long>(connection, "PRAGMA freelist_count");
+        var ratio = pages == 0 ? 0 : (double)free / pages;
+        return ratio > _options.FreePageWarnRatio && pages > 256
+            ? IntegrityCheckResult.Warn(check, FormattableString.Invariant($"{ratio:P0} of the file is free pages ({free:N0} of {pages:N0})."),
+                "Run Optimize-SpectraDatabase to VACUUM the file and return the space.")
+            : IntegrityCheckResult.Pass(check, FormattableString.Invariant($"{free:N0} free page(s) of {pages:N0} ({ratio:P1})."));
+    }
+
+    private IntegrityCheckResult CheckStatistics(SqliteConnection connection)
+    {
+        const string check = "Statistics";
+        var messages = SqliteConnections.Scalar<long>(connection, "SELECT count(*) FROM messages");
+        var hasStats = SqliteConnections.Scalar<long>(connection,
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'") > 0;
+        if (!hasStats)
+        {
+            return messages < _options.StatisticsMinimumMessages
+                ? IntegrityCheckResult.Pass(check, FormattableString.Invariant($"No planner statistics; not needed for {messages:N0} messages."))
+                : IntegrityCheckResult.Warn(check, FormattableString.Invariant($"No planner statistics for {messages:N0} messages."),
+                    "Run Optimize-SpectraDatabase (ANALYZE) so queries pick the right indexes.");
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(ended_at) FROM runs WHERE kind = 'optimize' AND outcome = 'succeeded'";
+        var analyzedAt = command.ExecuteScalar() is long at ? at : (long?)null;
+        if (analyzedAt is null)
+        {
+            return IntegrityCheckResult.Warn(check, "Planner statistics exist but no Optimize-SpectraDatabase run is recorded.",
+                "Run Optimize-SpectraDatabase to refresh them.");
+        }
+
+        command.CommandText = "SELECT count(*) FROM messages WHERE archived_at > $at";
+        command.Parameters.AddWithValue("$at", analyzedAt.Value);
+        var newer = (long)command.ExecuteScalar()!;
+        var age = DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(analyzedAt.Value);
+        var stale = messages >= _options.StatisticsMinimumMessages && newer > messages * _options.StaleStatisticsRatio;
+        var text = FormattableString.Invariant($"Statistics from {age.TotalDays:N0} day(s) ago; {newer:N0} of {messages:N0} messages written since.");
+        return stale
+            ? IntegrityCheckResult.Warn(check, text, "Run Optimize-SpectraDatabase to refresh the statistics.")
+            : IntegrityCheckResult.Pass(check, text);
+    }
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Spectra.Core.Errors;
+using Spectra.Core.Hosting;
+using Spectra.Core.Storage.Model;
+
+namespace Spectra.Core.Storage.Maintenance;
+
+/// <summary>Optimize and back up archives.</summary>
+public static class ArchiveMaintenance
+{
+    private const int ProgressId = 7302;
+
+    /// <summary>
+    /// The steps <see cref="Optimize"/> will run, in order, so a caller can ask for confirmation before any of them.
+    /// </summary>
+    public static IReadOnlyList<string> PlannedSteps(OptimizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var steps = new List<string>();
+        if (options.RebuildSearchIndex)
+        {
+            steps.Add("rebuild search index");
+        }
+
+        if (options.Analyze)
+        {
+            steps.Add("ANALYZE");
+        }
+
+        if (options.OptimizeSearchIndex)
+        {
+            steps.Add("optimize search index");
+        }
+
+        if (options.Vacuum)
+        {
+            steps.Add("VACUUM");
+        }
+
+        if (options.Checkpoint)
+        {
+            steps.Add("checkpoint and truncate WAL");
+        }
+
+        return steps;
+    }
+
+    /// <summary>
+    /// ANALYZE, FTS5 optimize (merges index segments), VACUUM and a TRUNCATE checkpoint, recorded as an
+    /// <c>optimize</c> run (the statistics freshness check reads it). VACUUM needs free disk space about the size of
+    /// the database and waits for other writers.
+    /// </summary>
+    public static OptimizeResult Optimize(ArchiveDatabase database, OptimizeOptions options, IHostMessageSink? sink = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var sizeBefore = new FileInfo(database.Path).Length;
+        var walBefore = WalSize(database.Path);
+        var steps = PlannedSteps(options);
+        var connection = database.Connection;
+        using var writer = database.CreateWriter();
+        writer.BeginRun(RunKind.Optimize, detail: string.Join(", ", steps));
+        try
+        {
+            for (var i = 0; i < steps.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sink?.Progress(new ProgressInfo(ProgressId, "Optimizing archive", steps[i], i * 100 / steps.Count));
+                sink?.Log(HostLogLevel.Verbose, "Optimize: " + steps[i]);
+                var sql = steps[i] switch
+                {
+                    "rebuild search index" => "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')",
+                    "ANALYZE" => "ANALYZE",
+                    "optimize search index" => "INSERT INTO messages_fts (messages_fts) VALUES ('optimize')",
+                    "VACUUM" => "VACUUM",
+                    _ => null,
+                };
+                if (sql is null)
+                {
+                    // The run is closed first so the checkpoint also carries its record into the main file.
+                    writer.CompleteRun(RunOutcome.Succeeded);
+                    SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+                    continue;
+                }
+
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.CommandTimeout = 0;
+                command.ExecuteNonQuery();
+            }
+
+            if (writer.RunId is not null)
+            {
+                writer.CompleteRun(RunOutcome.Succeeded);
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        {
+            if (writer.RunId is not null)
+            {
+                writer.CompleteRun(ex is OperationCanceledException ? RunOutcome.Cancelled : RunOutcome.Failed, ex.Message);
+            }
+
+            if (ex is SqliteException sqlite)
+            {
+                throw new SpectraException("OptimizeFailed", SpectraErrorCategory.WriteError,
+                    "Optimizing the archive failed: " + sqlite.Message,
+                    "VACUUM needs free disk space about the size of the database and no other writer; retry when the archive is idle.",
+                    new ErrorLocation(database.Path), sqlite);
+            }
+
+            throw;
+        }
+        finally
+        {
+            sink?.Progress(new ProgressInfo(ProgressId, "Optimizing archive", "Done", 100, Completed: true));
+        }
+
+        return new OptimizeResult(database.Path, steps, sizeBefore, new FileInfo(database.Path).Length, walBefore,
+            WalSize(database.Path), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Copies the archive with SQLite's online backup API: the copy is one consistent snapshot even while another
+    /// connection keeps writing (WAL lets the writer go on). The copy goes to a temporary file next to the
+    /// destination, is verified with quick_check, then renamed into place, so a failed backup never leaves a
+    /// half-written file under the destination name. The media directory is not included.
+    /// </summary>
+    public static BackupResult Backup(string sourcePath, string destinationPath, bool overwrite = false,
+        IHostMessageSink? sink = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourcePath);
+        ArgumentException.ThrowIfNullOrEmpty(destinationPath);
+        var source = Path.GetFullPath(sourcePath);
+        var destination = Path.GetFullPath(destinationPath);
+        if (!File.Exists(source))
+        {
+            throw StorageErrors.NotFound(source);
+        }
+
+        if (string.Equals(source, destination, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SpectraException("BackupOntoSource", SpectraErrorCategory.InvalidArgument,
+                "The backup destination is the archive itself.", "Choose another -Destination.", new ErrorLocation(destination));
+        }
+
+        if (File.Exists(destination) && !overwrite)
+        {
+            throw new SpectraException("BackupDestinationExists", SpectraErrorCategory.ResourceUnavailable,
+                "A file already exists at the backup destination.", "Choose another -Destination, or add -Force to replace it.",
+                new ErrorLocation(destination));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var directory = Path.GetDirectoryName(destination)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(destination) + ".partial-" + Guid.NewGuid().ToString("N"));
+        sink?.Progress(new ProgressInfo(ProgressId + 1, "Backing up archive", destination));
+        try
+        {
+            long messages;
+            using (var from = SqliteConnections.OpenReadOnly(source, TimeSpan.FromSeconds(30)))
+            using (var to = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = temporary,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+            }.ToString()))
+            {
+                to.Open();
+                from.BackupDatabase(to);
+                // A backup holds whole pages only; check it before it may replace anything.
+                var verdict = SqliteConnections.Scalar<string>(to, "PRAGMA quick_check");
+                if (verdict != "ok")
+                {
+                    throw new SpectraException("BackupVerificationFailed", SpectraErrorCategory.InvalidData,
+                        "The backup copy failed its quick_check: " + verdict,
+                        "Run Test-SpectraDatabase on the source; it may be damaged.", new ErrorLocation(source));
+                }
+
+                messages = SqliteConnections.Scalar<long>(to, "SELECT count(*) FROM messages");
+                SqliteConnections.Execute(to, "PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+
+            FlushToDisk(temporary);
+            File.Move(temporary, destination, overwrite);
+            DeleteSidecars(temporary);
+            return new BackupResult(source, destination, new FileInfo(destination).Length, messages, clock.Elapsed);
+        }
+        catch (SqliteException ex)
+        {
+            throw new SpectraException("BackupFailed", SpectraErrorCategory.WriteError, "The backup failed: " + ex.Message,
+                "Check free space and write access at the destination, and that the source is a readable archive.",
+                new ErrorLocation(destination), ex);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            DeleteSidecars(temporary);
+            sink?.Progress(new ProgressInfo(ProgressId + 1, "Backing up archive", "Done", 100, Completed: true));
+        }
+    }
+
+    private static long WalSize(string path)
+    {
+        var wal = new FileInfo(path + "-wal");
+        return wal.Exists ? wal.Length : 0;
+    }
+
+    private static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void DeleteSidecars(string path)
+    {
+        foreach (var suffix in new[] { "-wal", "-shm", "-journal" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Management.Automation;
+using Spectra.Core.Errors;
+using Spectra.Core.Storage.Query;
+using Spectra.PowerShell.Infrastructure;
+using Spectra.PowerShell.Models;
+
+namespace Spectra.PowerShell.Commands;
+
+/// <summary>Reads archived messages, streaming: each is written as it is read, so memory stays flat.</summary>
+[Cmdlet(VerbsCommon.Get, "SpectraMessage")]
+[OutputType(typeof(SpectraMessage))]
+public sealed class GetSpectraMessageCommand : SpectraCmdlet
+{
+    private ArchiveReader? _reader;
+
+    /// <summary>Marked or bare id, @username or exact title; all channels when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("PeerId", "ChannelId")]
+    [ValidateNotNullOrEmpty]
+    public string? Channel { get; set; }
+
+    /// <summary>Only these message ids.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("MessageId")]
+    public long[]? Id { get; set; }
+
+    /// <summary>Only messages dated at or after this time.</summary>
+    [Parameter]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only messages dated before this time.</summary>
+    [Parameter]
+    public DateTime? Before { get; set; }
+
+    /// <summary>Sender id, @username, or name (wildcards * and ?).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Sender { get; set; }
+
+    /// <summary>Only messages with attachments; -HasMedia:$false for only those without.</summary>
+    [Parameter]
+    public SwitchParameter HasMedia { get; set; }
+
+    /// <summary>At most this many messages (per channel given).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? First { get; set; }
+
+    /// <summary>The archive; default: $env:SPECTRA_DB_PATH, else spectra.db in the current location.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    protected override void BeginProcessing() => _reader = ArchiveAccess.OpenReader(this, DefaultDatabase.Resolve(this, Database));
+
+    protected override void ProcessRecord()
+    {
+        var reader = _reader!;
+        long? channelId = null;
+        if (Channel is not null)
+        {
+            try
+            {
+                channelId = reader.ResolveChannel(Channel);
+            }
+            catch (SpectraException ex)
+            {
+                WriteSpectraError(ex, Channel);
+                return;
+            }
+        }
+
+        var query = new MessageQuery
+        {
+            ChannelId = channelId,
+            Ids = Id,
+            After = DateArguments.ToOffset(After),
+            Before = DateArguments.ToOffset(Before),
+            Sender = Sender,
+            HasMedia = MyInvocation.BoundParameters.ContainsKey(nameof(HasMedia)) ? HasMedia.IsPresent : null,
+            First = First,
+        };
+        foreach (var message in reader.GetMessages(query))
+        {
+            WriteObject(new SpectraMessage(message, reader.Path));
+        }
+    }
+
+    protected override void EndProcessing() => _reader?.Dispose();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _reader?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,35 @@
+using Spectra.Core.Storage.Maintenance;
+
+namespace Spectra.PowerShell.Models;
+
+/// <summary>What Optimize-SpectraDatabase did.</summary>
+public sealed class SpectraOptimizeResult
+{
+    internal SpectraOptimizeResult(OptimizeResult result)
+    {
+        Path = result.Path;
+        Steps = result.Steps.ToArray();
+        SizeBefore = result.SizeBefore;
+        SizeAfter = result.SizeAfter;
+        WalBefore = result.WalBefore;
+        WalAfter = result.WalAfter;
+        Duration = result.Duration;
+    }
+
+    public string Path { get; }
+
+    public string[] Steps { get; }
+
+    public long SizeBefore { get; }
+
+    public long SizeAfter { get; }
+
+    public long WalBefore { get; }
+
+    public long WalAfter { get; }
+
+    /// <summary>Bytes returned to the file system (database and log together).</summary>
+    public long Reclaimed => SizeBefore + WalBefore - SizeAfter - WalAfter;
+
+    public TimeSpan Duration { get; }
+}

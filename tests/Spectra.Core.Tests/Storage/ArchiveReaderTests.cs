@@ -1,0 +1,146 @@
+using Spectra.Core.Errors;
+using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
+
+namespace Spectra.Core.Tests.Storage;
+
+public sealed class ArchiveReaderTests
+{
+    private static readonly DateTimeOffset s_day = new(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Channel_summaries_count_messages_dates_and_media()
+    {
+        using var temp = new TempArchive();
+        var record = await IntegrityCheckerTests.SeedWithMediaAsync(temp);
+        using var reader = ArchiveReaderFor(temp);
+
+        var channel = Assert.Single(reader.GetChannels());
+
+        Assert.Equal(TempArchive.Channel().PeerId, channel.PeerId);
+        Assert.Equal(11, channel.MessageCount);
+        Assert.Equal(TempArchive.Message(1).Date, channel.FirstDate);
+        Assert.Equal(TempArchive.Message(11).Date, channel.LastDate);
+        Assert.Equal((2L, 1L, record.Size), (channel.MediaCount, channel.MediaFiles, channel.MediaBytes));
+        Assert.Equal(SyncStatus.Complete, channel.SyncStatus);
+    }
+
+    [Fact]
+    public void Channels_resolve_by_id_bare_id_username_and_title_and_refuse_unknown_names()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(1))
+        {
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        var id = TempArchive.Channel().PeerId;
+        Assert.Equal(id, reader.ResolveChannel(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(id, reader.ResolveChannel("1001"));
+        Assert.Equal(id, reader.ResolveChannel("@Spectra_Test"));
+        Assert.Equal(id, reader.ResolveChannel("Test channel"));
+        Assert.Equal("ChannelNotFound", Assert.Throws<SpectraException>(() => reader.ResolveChannel("nope")).ErrorId);
+    }
+
+    [Fact]
+    public async Task Message_filters_combine()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            var record = await db.Media.StoreAsync(new MemoryStream([9, 9, 9]), "a.png", null);
+            writer.WriteBatch(peer.PeerId,
+            [
+                new ArchivedMessage(1, s_day) { Text = "one", SenderId = 7, SenderName = "Alice Smith" },
+                new ArchivedMessage(2, s_day.AddDays(1)) { Text = "two", SenderId = 8, SenderName = "Bob" },
+                new ArchivedMessage(3, s_day.AddDays(2)) { Text = "three", SenderId = 7, SenderName = "Alice Smith",
+                    Media = [new ArchivedMedia("photo") { Stored = record, OriginalName = "a.png" }] },
+                new ArchivedMessage(4, s_day.AddDays(3)) { Text = "four", SenderId = 8, SenderName = "Bob" },
+            ]);
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        long[] Ids(MessageQuery q) => reader.GetMessages(q).Select(m => m.MessageId).ToArray();
+        Assert.Equal([1, 2, 3, 4], Ids(new MessageQuery()));
+        Assert.Equal([2, 3], Ids(new MessageQuery { After = s_day.AddDays(1), Before = s_day.AddDays(3) }));
+        Assert.Equal([1, 3], Ids(new MessageQuery { Sender = "alice*" }));
+        Assert.Equal([2, 4], Ids(new MessageQuery { Sender = "8" }));
+        Assert.Equal([3], Ids(new MessageQuery { HasMedia = true }));
+        Assert.Equal([1, 2, 4], Ids(new MessageQuery { HasMedia = false }));
+        Assert.Equal([2, 4], Ids(new MessageQuery { Ids = [2, 4, 99] }));
+        Assert.Equal([1, 2], Ids(new MessageQuery { First = 2 }));
+        Assert.Empty(Ids(new MessageQuery { ChannelId = 12345 }));
+
+        var withMedia = reader.GetMessages(new MessageQuery { Ids = [3] }).Single();
+        var media = Assert.Single(withMedia.Media);
+        Assert.Equal(("photo", "a.png", "image/png", 3L), (media.Kind, media.FileName, media.Mime, media.Size));
+        Assert.True(File.Exists(media.FullPath));
+        Assert.Equal("Test channel", withMedia.ChannelTitle);
+    }
+
+    [Fact]
+    public void Search_ranks_the_best_match_first_and_marks_hits_in_snippets()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            writer.WriteBatch(peer.PeerId,
+            [
+                new ArchivedMessage(1, s_day) { Text = "The weather report mentions rain once among many other words about the city and traffic." },
+                new ArchivedMessage(2, s_day) { Text = "Rain, rain and more rain: rain all day." },
+                new ArchivedMessage(3, s_day) { Text = "Nothing relevant here." },
+                new ArchivedMessage(4, s_day) { Text = "Café crème in Zürich" },
+            ]);
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        var hits = reader.Search(new SearchQuery("rain")).ToList();
+        Assert.Equal([2, 1], hits.Select(h => h.Message.MessageId));
+        Assert.Equal([1, 2], hits.Select(h => h.Rank));
+        Assert.True(hits[0].Score > hits[1].Score);
+        Assert.Contains("[Rain]", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.Contains("[rain]", hits[1].Snippet, StringComparison.Ordinal);
+
+        // unicode61 with remove_diacritics 2: accents do not matter either way.
+        Assert.Equal(4, reader.Search(new SearchQuery("cafe zurich")).Single().Message.MessageId);
+        Assert.Equal(4, reader.Search(new SearchQuery("\"crème\"")).Single().Message.MessageId);
+        Assert.Equal([1], reader.Search(new SearchQuery("rain NOT all")).Select(h => h.Message.MessageId));
+        Assert.Equal([1], reader.Search(new SearchQuery("weath*")).Select(h => h.Message.MessageId));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("AND AND")]
+    [InlineData("nocolumn: x")]
+    [InlineData("(rain")]
+    [InlineData("   ")]
+    public void Bad_search_syntax_is_an_error_with_an_id(string query)
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(3))
+        {
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        var error = Assert.Throws<SpectraException>(() => reader.Search(new SearchQuery(query)).ToList());
+        Assert.Equal("InvalidSearchQuery", error.ErrorId);
+        Assert.Equal(SpectraErrorCategory.InvalidArgument, error.Category);
+        Assert.NotNull(error.Fix);
+    }
+
+    [Fact]
+    public void Reading_refuses_a_missing_file_without_creating_it()
+    {
+        using var temp = new TempArchive();
+        Assert.Equal("DatabaseNotFound", Assert.Throws<SpectraException>(() => ArchiveReaderFor(temp)).ErrorId);
+        Assert.False(File.Exists(temp.DatabasePath));
+    }
+
+    private static ArchiveReader ArchiveReaderFor(TempArchive temp) => ArchiveReader.Open(temp.DatabasePath);
+}

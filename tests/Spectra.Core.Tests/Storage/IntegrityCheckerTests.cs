@@ -1,0 +1,246 @@
+using Microsoft.Data.Sqlite;
+using Spectra.Core.Storage.Integrity;
+using Spectra.Core.Storage.Model;
+
+namespace Spectra.Core.Tests.Storage;
+
+public sealed class IntegrityCheckerTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_healthy_archive_passes_every_check_and_is_not_modified(bool deep)
+    {
+        using var temp = new TempArchive();
+        await SeedWithMediaAsync(temp);
+        var before = File.ReadAllBytes(temp.DatabasePath);
+
+        var results = Check(temp, deep);
+
+        Assert.All(results, r => Assert.True(r.Status == CheckStatus.Pass, $"{r.Check}: {r.Status} {r.Message}"));
+        var expected = deep
+            ? new[] { "File", "SchemaVersion", "IntegrityCheck", "ForeignKeys", "Schema", "FullTextIndex", "FullTextContent", "OrphanedRows", "MediaFiles", "MediaHashes", "WalSize", "FreePages", "Statistics" }
+            : new[] { "File", "SchemaVersion", "QuickCheck", "ForeignKeys", "Schema", "FullTextIndex", "OrphanedRows", "MediaFiles", "WalSize", "FreePages", "Statistics" };
+        Assert.Equal(expected, results.Select(r => r.Check));
+        Assert.Equal(before, File.ReadAllBytes(temp.DatabasePath));
+        Assert.False(File.Exists(temp.DatabasePath + "-wal"));
+        Assert.False(File.Exists(temp.DatabasePath + "-shm"));
+    }
+
+    [Fact]
+    public void Flipped_page_bytes_fail_the_page_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(3000))
+        {
+        }
+
+        var pageSize = 4096;
+        using (var file = new FileStream(temp.DatabasePath, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var pages = file.Length / pageSize;
+            Assert.True(pages > 20);
+            for (var page = pages / 2; page < pages / 2 + 4; page++)
+            {
+                file.Position = page * pageSize + 8;
+                file.Write(Enumerable.Repeat((byte)0xA5, 200).ToArray());
+            }
+        }
+
+        Assert.Equal(CheckStatus.Fail, Single(Check(temp, deep: false), "QuickCheck").Status);
+        Assert.Equal(CheckStatus.Fail, Single(Check(temp, deep: true), "IntegrityCheck").Status);
+    }
+
+    [Fact]
+    public void A_foreign_key_violation_fails_the_foreign_key_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(5))
+        {
+        }
+
+        Raw(temp, "INSERT INTO message_media (peer_id, message_id, ordinal, kind, missing_reason) VALUES (-1000000001001, 999, 0, 'photo', 'x')");
+
+        var result = Single(Check(temp), "ForeignKeys");
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("message_media", result.Message, StringComparison.Ordinal);
+        Assert.NotNull(result.Fix);
+    }
+
+    [Fact]
+    public void A_dropped_index_fails_the_schema_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(5))
+        {
+        }
+
+        Raw(temp, "DROP INDEX messages_sender");
+
+        var result = Single(Check(temp), "Schema");
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("index messages_sender", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_deleted_behind_the_index_fail_the_search_index_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20))
+        {
+        }
+
+        Raw(temp, "DROP TRIGGER messages_fts_delete; DELETE FROM messages WHERE message_id <= 5");
+
+        var result = Single(Check(temp), "FullTextIndex");
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("5 index entr", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_to_the_search_index_alone_fails_the_search_index_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20))
+        {
+        }
+
+        Raw(temp, "INSERT INTO messages_fts (rowid, text) VALUES (424242, 'ghost entry')");
+
+        var results = Check(temp);
+        Assert.Equal(CheckStatus.Fail, Single(results, "FullTextIndex").Status);
+        Assert.Equal(CheckStatus.Pass, Single(results, "Schema").Status);
+    }
+
+    [Fact]
+    public void Text_changed_behind_the_index_fails_the_deep_content_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20))
+        {
+        }
+
+        // Same documents, different words: only re-tokenizing (-Deep) can see it.
+        Raw(temp, """
+            DROP TRIGGER messages_fts_update;
+            UPDATE messages SET text = 'replaced words entirely' WHERE message_id = 3;
+            CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages WHEN old.text IS NOT new.text
+            BEGIN
+                INSERT INTO messages_fts (messages_fts, rowid, text)
+                    SELECT 'delete', old.row_id, old.text WHERE old.text IS NOT NULL;
+                INSERT INTO messages_fts (rowid, text)
+                    SELECT new.row_id, new.text WHERE new.text IS NOT NULL;
+            END;
+            """);
+
+        Assert.Equal(CheckStatus.Pass, Single(Check(temp), "Schema").Status);
+        Assert.Equal(CheckStatus.Fail, Single(Check(temp, deep: true), "FullTextContent").Status);
+    }
+
+    [Fact]
+    public async Task A_deleted_media_file_fails_the_media_check()
+    {
+        using var temp = new TempArchive();
+        var record = await SeedWithMediaAsync(temp);
+        File.Delete(Path.Combine(temp.Directory, "media", record.RelativePath));
+
+        var result = Single(Check(temp), "MediaFiles");
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("1 of 1 media file(s) missing", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_altered_media_file_fails_the_deep_hash_check()
+    {
+        using var temp = new TempArchive();
+        var record = await SeedWithMediaAsync(temp);
+        var path = Path.Combine(temp.Directory, "media", record.RelativePath);
+        var bytes = File.ReadAllBytes(path);
+        bytes[10] ^= 0xFF;
+        File.SetAttributes(path, FileAttributes.Normal);
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal(CheckStatus.Pass, Single(Check(temp), "MediaFiles").Status);
+        Assert.Equal(CheckStatus.Fail, Single(Check(temp, deep: true), "MediaHashes").Status);
+    }
+
+    [Fact]
+    public async Task A_foreign_file_in_the_media_directory_is_a_warning()
+    {
+        using var temp = new TempArchive();
+        await SeedWithMediaAsync(temp);
+        File.WriteAllText(Path.Combine(temp.Directory, "media", "notes.txt"), "x");
+
+        var result = Single(Check(temp), "UnexpectedMediaFiles");
+        Assert.Equal(CheckStatus.Warn, result.Status);
+        Assert.Contains("notes.txt", result.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a database at all, just text")]
+    [InlineData("")]
+    public void A_file_that_is_not_a_database_is_a_fail_not_a_crash(string content)
+    {
+        using var temp = new TempArchive();
+        File.WriteAllText(temp.DatabasePath, content);
+        var results = Check(temp);
+        var file = Assert.Single(results);
+        Assert.Equal(("File", CheckStatus.Fail), (file.Check, file.Status));
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_fail()
+    {
+        using var temp = new TempArchive();
+        var file = Assert.Single(Check(temp));
+        Assert.Equal(CheckStatus.Fail, file.Status);
+    }
+
+    [Fact]
+    public void A_sqlite_file_that_is_not_an_archive_fails_the_version_check_and_skips_schema_checks()
+    {
+        using var temp = new TempArchive();
+        Raw(temp, "CREATE TABLE notes (id INTEGER PRIMARY KEY)");
+        var results = Check(temp);
+        Assert.Equal(CheckStatus.Fail, Single(results, "SchemaVersion").Status);
+        Assert.DoesNotContain(results, r => r.Check == "Schema");
+    }
+
+    [Fact]
+    public void The_check_reads_through_the_log_of_an_open_writer()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.OpenSeeded(50);
+        Assert.True(File.Exists(temp.DatabasePath + "-wal"));
+        var results = Check(temp);
+        Assert.All(results, r => Assert.NotEqual(CheckStatus.Fail, r.Status));
+    }
+
+    internal static async Task<MediaRecord> SeedWithMediaAsync(TempArchive temp)
+    {
+        using var db = temp.OpenSeeded(10);
+        var record = await db.Media.StoreAsync(new MemoryStream(Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray()), "photo.jpg", null);
+        using var writer = db.CreateWriter();
+        writer.WriteBatch(TempArchive.Channel().PeerId, [TempArchive.Message(11) with
+        {
+            Media = [new ArchivedMedia("photo") { Stored = record, OriginalName = "photo.jpg" }, new ArchivedMedia("document") { MissingReason = "not exported" }],
+        }]);
+        return record;
+    }
+
+    internal static List<IntegrityCheckResult> Check(TempArchive temp, bool deep = false) =>
+        new IntegrityChecker(temp.DatabasePath, new IntegrityCheckOptions { Deep = deep }).Run().ToList();
+
+    private static IntegrityCheckResult Single(IEnumerable<IntegrityCheckResult> results, string check) =>
+        Assert.Single(results, r => r.Check == check);
+
+    /// <summary>Writes behind Spectra's back, the way a damaging tool would: foreign keys off, no Spectra code.</summary>
+    private static void Raw(TempArchive temp, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = OFF; " + sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,197 @@
+# Cmdlet surface of the archive store. Archives are built through the engine itself (reached by reflection in the
+# module's private load context), the way the importer and archiver write them; the cmdlets under test only read,
+# check, optimize and back up.
+BeforeAll {
+    Import-Module (Join-Path $env:SPECTRA_MODULE_PATH 'Spectra.psd1') -Force
+    # Any store cmdlet loads the engine into the module's load context.
+    $null = Test-SpectraDatabase -Path (Join-Path $TestDrive 'absent.db') -Quiet
+    $script:core = ([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'Spectra').Assemblies |
+        Where-Object { $_.GetName().Name -eq 'Spectra.Core' }
+
+    function Get-CoreType([string] $Name) { $script:core.GetType("Spectra.Core.Storage.$Name", $true) }
+
+    function Set-Init($Object, [hashtable] $Values) {
+        foreach ($key in $Values.Keys) { $Object.GetType().GetProperty($key).SetValue($Object, $Values[$key]) }
+        $Object
+    }
+
+    function New-TestArchive([string] $Path, [int] $Count = 30) {
+        $db = (Get-CoreType 'ArchiveDatabase')::Open($Path, $null)
+        try {
+            $writer = $db.CreateWriter()
+            $peerType = Get-CoreType 'Model.PeerType'
+            $peer = Set-Init ((Get-CoreType 'Model.PeerRecord')::FromBare([Enum]::Parse($peerType, 'Channel'), 777)) @{ Username = 'pester_news'; Title = 'Pester News' }
+            $writer.UpsertPeer($peer)
+            $messageType = Get-CoreType 'Model.ArchivedMessage'
+            $mediaType = Get-CoreType 'Model.ArchivedMedia'
+            $list = [Activator]::CreateInstance([System.Collections.Generic.List`1].MakeGenericType($messageType))
+            $record = $db.Media.StoreAsync([System.IO.MemoryStream]::new([byte[]](1..200)), 'photo.jpg', $null, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
+            $base = [DateTimeOffset]::new(2024, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
+            for ($i = 1; $i -le $Count; $i++) {
+                $text = if ($i -eq 7) { 'Telegram archive: archive, archive and more archive' } elseif ($i % 5 -eq 0) { "Weekly archive digest $i" } else { "Ordinary note number $i" }
+                $sender = if ($i % 2) { 'Alice' } else { 'Bob' }
+                $message = Set-Init ([Activator]::CreateInstance($messageType, [object[]]@([long]$i, $base.AddDays($i)))) @{ Text = $text; SenderName = $sender; SenderId = [Nullable[long]](100 + $i % 2) }
+                if ($i -eq 3) {
+                    $media = Set-Init ([Activator]::CreateInstance($mediaType, [object[]]@('photo'))) @{ Stored = $record; OriginalName = '../../evil/photo.jpg' }
+                    $array = [Array]::CreateInstance($mediaType, 1); $array[0] = $media
+                    $message.GetType().GetProperty('Media').SetValue($message, $array)
+                }
+                $list.Add($message)
+            }
+            $syncType = Get-CoreType 'Model.SyncStateUpdate'
+            $statusType = Get-CoreType 'Model.SyncStatus'
+            $null = $writer.WriteBatch($peer.PeerId, $list, [Activator]::CreateInstance($syncType, [object[]]@([Enum]::Parse($statusType, 'Complete'))))
+            $writer.Dispose()
+            $record.RelativePath
+        }
+        finally { $db.Dispose() }
+    }
+}
+
+Describe 'Test-SpectraDatabase' {
+    BeforeEach {
+        $script:dir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $dir | Out-Null
+        $script:db = Join-Path $dir 'archive.db'
+        $script:mediaFile = Join-Path $dir "media/$(New-TestArchive -Path $db)"
+    }
+
+    It 'passes every check on a healthy archive and leaves no trace' {
+        $results = Test-SpectraDatabase -Path $db -Deep
+        $results | Should -Not -BeNullOrEmpty
+        $results | ForEach-Object { $_ | Should -BeOfType Spectra.PowerShell.Models.SpectraDatabaseCheck }
+        @($results | Where-Object Status -NE 'Pass') | Should -BeNullOrEmpty
+        $results.Check | Should -Contain 'MediaHashes'
+        Test-SpectraDatabase -Path $db -Quiet | Should -BeTrue
+        "$db-wal" | Should -Not -Exist
+        "$db-shm" | Should -Not -Exist
+    }
+
+    It 'fails the media check when a file is deleted, and -Quiet says $false' {
+        Remove-Item -LiteralPath $mediaFile
+        (Test-SpectraDatabase -Path $db | Where-Object Check -EQ 'MediaFiles').Status | Should -Be 'Fail'
+        Test-SpectraDatabase -Path $db -Quiet | Should -BeFalse
+    }
+
+    It 'fails the deep hash check when a file is altered' {
+        [System.IO.File]::WriteAllBytes($mediaFile, [byte[]](200..1))
+        (Test-SpectraDatabase -Path $db | Where-Object Check -EQ 'MediaHashes') | Should -BeNullOrEmpty
+        (Test-SpectraDatabase -Path $db -Deep | Where-Object Check -EQ 'MediaHashes').Status | Should -Be 'Fail'
+    }
+
+    It 'reports a file that is not a database as a Fail, not an exception' {
+        $bogus = Join-Path $dir 'bogus.db'
+        Set-Content -LiteralPath $bogus -Value 'hello'
+        $result = Test-SpectraDatabase -Path $bogus -ErrorAction Stop
+        $result.Check | Should -Be 'File'
+        $result.Status | Should -Be 'Fail'
+        $result.Fix | Should -Not -BeNullOrEmpty
+        Test-SpectraDatabase -Path $bogus -Quiet | Should -BeFalse
+    }
+
+    It 'uses SPECTRA_DB_PATH when no path is given' {
+        $env:SPECTRA_DB_PATH = $db
+        try { Test-SpectraDatabase -Quiet | Should -BeTrue }
+        finally { Remove-Item Env:SPECTRA_DB_PATH }
+    }
+}
+
+Describe 'Query cmdlets' {
+    BeforeAll {
+        $script:qdir = Join-Path $TestDrive 'query'
+        New-Item -ItemType Directory $qdir | Out-Null
+        $script:qdb = Join-Path $qdir 'archive.db'
+        $null = New-TestArchive -Path $qdb -Count 30
+    }
+
+    It 'Get-SpectraChannel summarizes the archive' {
+        $channel = Get-SpectraChannel -Database $qdb
+        $channel | Should -BeOfType Spectra.PowerShell.Models.SpectraChannel
+        $channel.Title | Should -Be 'Pester News'
+        $channel.MessageCount | Should -Be 30
+        $channel.MediaCount | Should -Be 1
+        $channel.MediaBytes | Should -Be 200
+        $channel.FirstDate | Should -Be ([DateTimeOffset]::new(2024, 1, 2, 0, 0, 0, [TimeSpan]::Zero))
+        (Get-SpectraChannel '@pester_news' -Database $qdb).PeerId | Should -Be $channel.PeerId
+    }
+
+    It 'reports an unknown channel as a non-terminating error with an id' {
+        $out = Get-SpectraChannel 'nope', '@pester_news' -Database $qdb -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($out).Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ChannelNotFound,*'
+    }
+
+    It 'Get-SpectraMessage filters and streams from a channel piped in' {
+        $all = Get-SpectraChannel -Database $qdb | Get-SpectraMessage -Database $qdb
+        $all.Count | Should -Be 30
+        $all[0] | Should -BeOfType Spectra.PowerShell.Models.SpectraMessage
+        (Get-SpectraMessage -Database $qdb -Sender 'ali*').Count | Should -Be 15
+        (Get-SpectraMessage -Database $qdb -Id 4, 9).MessageId | Should -Be @(4, 9)
+        (Get-SpectraMessage -Database $qdb -First 3).MessageId | Should -Be @(1, 2, 3)
+        $dated = Get-SpectraMessage -Database $qdb -After ([datetime]::new(2024, 1, 10, 0, 0, 0, [DateTimeKind]::Utc)) -Before ([datetime]::new(2024, 1, 12, 0, 0, 0, [DateTimeKind]::Utc))
+        $dated.MessageId | Should -Be @(9, 10)
+        $withMedia = Get-SpectraMessage -Database $qdb -HasMedia
+        $withMedia.MessageId | Should -Be 3
+        $withMedia.Media[0].FileName | Should -Be 'photo.jpg'
+        $withMedia.Media[0].Path | Should -Exist
+        (Get-SpectraMessage -Database $qdb -HasMedia:$false).Count | Should -Be 29
+    }
+
+    It 'Search-SpectraMessage ranks the densest match first with a marked snippet' {
+        $hits = Search-SpectraMessage -Query 'archive' -Database $qdb
+        $hits[0] | Should -BeOfType Spectra.PowerShell.Models.SpectraSearchResult
+        $hits[0].MessageId | Should -Be 7
+        $hits[0].Rank | Should -Be 1
+        $hits[0].Snippet | Should -BeLike '*`[archive`]*'
+        $hits.Count | Should -Be 7
+        (Search-SpectraMessage 'weekly NOT digest' -Database $qdb) | Should -BeNullOrEmpty
+        (Search-SpectraMessage 'archive' -Channel '@pester_news' -First 2 -Database $qdb).Count | Should -Be 2
+    }
+
+    It 'reports bad FTS syntax as an InvalidSearchQuery error and goes on with the next query' {
+        $out = '"unbalanced', 'digest' | Search-SpectraMessage -Database $qdb -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSearchQuery,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        @($out).Count | Should -Be 6
+    }
+
+    It 'stops with DatabaseNotFound for a missing archive and does not create it' {
+        $missing = Join-Path $qdir 'missing.db'
+        { Get-SpectraMessage -Database $missing -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
+        $missing | Should -Not -Exist
+    }
+}
+
+Describe 'Optimize-SpectraDatabase and Backup-SpectraDatabase' {
+    BeforeEach {
+        $script:mdir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $mdir | Out-Null
+        $script:mdb = Join-Path $mdir 'archive.db'
+        $null = New-TestArchive -Path $mdb -Count 50
+    }
+
+    It 'changes nothing under -WhatIf' {
+        $before = (Get-FileHash -LiteralPath $mdb).Hash
+        Optimize-SpectraDatabase -Database $mdb -WhatIf | Should -BeNullOrEmpty
+        (Get-FileHash -LiteralPath $mdb).Hash | Should -Be $before
+    }
+
+    It 'optimizes, records the run and leaves a healthy archive' {
+        $result = Optimize-SpectraDatabase -Database $mdb -RebuildSearchIndex -Confirm:$false
+        $result | Should -BeOfType Spectra.PowerShell.Models.SpectraOptimizeResult
+        $result.Steps | Should -Contain 'VACUUM'
+        $result.WalAfter | Should -Be 0
+        @(Test-SpectraDatabase -Path $mdb -Deep | Where-Object Status -NE 'Pass') | Should -BeNullOrEmpty
+    }
+
+    It 'backs up to a verified copy and refuses to overwrite without -Force' {
+        $copy = Join-Path $mdir 'backup/copy.db'
+        $result = Backup-SpectraDatabase -Database $mdb -Destination $copy
+        $result.Messages | Should -Be 50
+        $copy | Should -Exist
+        (Get-SpectraChannel -Database $copy).MessageCount | Should -Be 50
+        { Backup-SpectraDatabase -Database $mdb -Destination $copy -ErrorAction Stop } | Should -Throw -ErrorId 'BackupDestinationExists,*'
+        Backup-SpectraDatabase -Database $mdb -Destination $copy -Force | Should -Not -BeNullOrEmpty
+    }
+}
