@@ -38,7 +38,7 @@ public sealed class ArchiveExporter
     /// <summary>The peers that <paramref name="selectors"/> name (peer id, bare id, username or title); all when empty.</summary>
     public IReadOnlyList<ArchivedPeer> SelectPeers(IReadOnlyCollection<string> selectors)
     {
-        var peers = ArchiveReader.Peers(_database.Connection).Where(p => p.MessageCount > 0).ToList();
+        var peers = ExportSource.Peers(_database.Connection).Where(p => p.MessageCount > 0).ToList();
         if (selectors.Count == 0)
         {
             return peers;
@@ -115,7 +115,7 @@ public sealed class ArchiveExporter
                 writer.WriteNumber("id", peer.TelegramId);
                 writer.WriteStartArray("messages");
                 long count = 0, files = 0, missing = 0;
-                foreach (var message in ArchiveReader.Messages(_database.Connection, peer.PeerId))
+                foreach (var message in ExportSource.Messages(_database.Connection, peer.PeerId))
                 {
                     var written = new HashSet<int>();
                     foreach (var media in message.Media)

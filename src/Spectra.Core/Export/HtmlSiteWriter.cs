@@ -84,7 +84,7 @@ internal sealed class HtmlSiteWriter
         StringBuilder? html = null;
         var onPage = new HashSet<long>();
         long count = 0, files = 0, missing = 0;
-        foreach (var message in ArchiveReader.Messages(_database.Connection, peer.PeerId))
+        foreach (var message in ExportSource.Messages(_database.Connection, peer.PeerId))
         {
             if (html is null || onPage.Count == _pageSize)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Spectra.Core.Errors;
 using Spectra.Core.Hosting;
 using Spectra.Core.Storage;
@@ -71,57 +72,66 @@ public sealed class TdesktopImporter
         writer.BeginRun(RunKind.Import, detail: "tdesktop-json " + file);
         var outcome = RunOutcome.Failed;
         long failedTotal = 0;
+
+        // Reading and parsing run on one thread while this one writes: the stages overlap instead of taking turns.
+        // The channel is bounded, so at most a couple of batches are in memory however large the export is.
+        var channel = Channel.CreateBounded<Work>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stopProducer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(channel.Writer, file, root, stopProducer.Token), CancellationToken.None);
+        var succeeded = false;
         try
         {
-            using var reader = TdesktopExportReader.Open(file);
-            var state = new ChatState();
-            var batch = new List<ArchivedMessage>(BatchSize);
-            long messagesRead = 0;
             var progressClock = Stopwatch.StartNew();
             var lastProgress = -ProgressInterval;
-            while (reader.Read())
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                switch (reader.Kind)
+                while (channel.Reader.TryRead(out var work))
                 {
-                    case ExportItemKind.ChatStarted:
-                        state = StartChat(writer, reader.Chat!, file, callbacks);
-                        break;
-                    case ExportItemKind.Message:
-                        messagesRead++;
-                        var archived = await ReadMessageAsync(reader, state, file, root, callbacks, cancellationToken)
-                            .ConfigureAwait(false);
-                        if (archived is not null)
-                        {
-                            batch.Add(archived);
-                            if (batch.Count >= BatchSize)
+                    foreach (var error in work.Errors)
+                    {
+                        callbacks.MessageFailed?.Invoke(error);
+                    }
+
+                    var state = work.State;
+                    switch (work.Kind)
+                    {
+                        case ExportItemKind.ChatStarted:
+                            if (!state.Refused)
                             {
-                                Flush(writer, state, batch, callbacks);
-                                callbacks.BatchCommitted?.Invoke(messagesRead);
-                                cancellationToken.ThrowIfCancellationRequested();
+                                var peer = PeerRecord.FromBare(ExportMessageMapper.PeerTypeOf(state.Chat), state.Chat.Id!.Value)
+                                    with { Title = state.Chat.Name };
+                                writer.UpsertPeer(peer);
+                                state.PeerId = peer.PeerId;
                             }
-                        }
 
-                        break;
-                    case ExportItemKind.ChatCompleted:
-                        Flush(writer, state, batch, callbacks);
-                        callbacks.BatchCommitted?.Invoke(messagesRead);
-                        failedTotal += state.Failed;
-                        var summary = state.Summary();
-                        summaries.Add(summary);
-                        callbacks.ChatCompleted?.Invoke(summary);
-                        cancellationToken.ThrowIfCancellationRequested();
-                        break;
-                }
+                            break;
+                        case ExportItemKind.Message:
+                            Flush(writer, state, work.Messages, callbacks);
+                            callbacks.BatchCommitted?.Invoke(work.MessagesRead);
+                            cancellationToken.ThrowIfCancellationRequested();
+                            break;
+                        case ExportItemKind.ChatCompleted:
+                            Flush(writer, state, work.Messages, callbacks);
+                            callbacks.BatchCommitted?.Invoke(work.MessagesRead);
+                            failedTotal += state.Failed;
+                            var summary = state.Summary();
+                            summaries.Add(summary);
+                            callbacks.ChatCompleted?.Invoke(summary);
+                            cancellationToken.ThrowIfCancellationRequested();
+                            break;
+                    }
 
-                if (progressClock.Elapsed - lastProgress >= ProgressInterval)
-                {
-                    lastProgress = progressClock.Elapsed;
-                    var percent = reader.Length > 0 ? (int)(reader.BytesRead * 100 / reader.Length) : -1;
-                    _sink.Progress(new ProgressInfo(ProgressActivity, "Importing " + Path.GetFileName(root),
-                        $"{state.Chat?.Name ?? "chat"}: {messagesRead:N0} messages read", percent));
+                    if (progressClock.Elapsed - lastProgress >= ProgressInterval)
+                    {
+                        lastProgress = progressClock.Elapsed;
+                        _sink.Progress(new ProgressInfo(ProgressActivity, "Importing " + Path.GetFileName(root),
+                            $"{state.Chat.Name ?? "chat"}: {work.MessagesRead:N0} messages read", work.PercentRead));
+                    }
                 }
             }
 
+            await producer.ConfigureAwait(false); // rethrows what stopped the reading (damaged file, I/O error)
+            succeeded = true;
             outcome = failedTotal > 0 ? RunOutcome.Partial : RunOutcome.Succeeded;
             return summaries;
         }
@@ -132,37 +142,91 @@ public sealed class TdesktopImporter
         }
         finally
         {
+            if (!succeeded)
+            {
+                await stopProducer.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await producer.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or SpectraException or IOException or InvalidOperationException)
+                {
+                    // Already failing for the reason being thrown; the reader only stopped because of it (or with it).
+                }
+            }
+
             _sink.Progress(new ProgressInfo(ProgressActivity, "Importing", "Done", 100, Completed: true));
             writer.CompleteRun(outcome);
         }
     }
 
-    private ChatState StartChat(ArchiveWriter writer, ExportChat chat, string file, ImportCallbacks callbacks)
+    /// <summary>Reads, parses and maps messages, handing batches to the writer through <paramref name="output"/>.</summary>
+    private async Task ProduceAsync(ChannelWriter<Work> output, string file, string root, CancellationToken cancellationToken)
     {
-        var state = new ChatState { Chat = chat, Clock = Stopwatch.StartNew() };
-        if (chat.Id is not { } id || id <= 0)
+        try
         {
-            state.Refused = true;
-            callbacks.MessageFailed?.Invoke(new ImportMessageError(chat.Name, null, null,
-                new SpectraException("ExportChatIdMissing", SpectraErrorCategory.InvalidData,
-                    "The chat has no usable 'id', so its messages cannot be keyed; they are skipped.",
-                    "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, 0, chat.JsonPath + "id"))));
-            return state;
-        }
+            using var reader = TdesktopExportReader.Open(file);
+            ChatState? state = null;
+            var batch = new List<ArchivedMessage>(BatchSize);
+            var errors = new List<ImportMessageError>();
+            long messagesRead = 0;
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (reader.Kind)
+                {
+                    case ExportItemKind.ChatStarted:
+                        state = new ChatState(reader.Chat!);
+                        if (state.Chat.Id is not { } id || id <= 0)
+                        {
+                            state.Refused = true;
+                            errors.Add(new ImportMessageError(state.Chat.Name, null, null,
+                                new SpectraException("ExportChatIdMissing", SpectraErrorCategory.InvalidData,
+                                    "The chat has no usable 'id', so its messages cannot be keyed; they are skipped.",
+                                    "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, 0, state.Chat.JsonPath + "id"))));
+                        }
 
-        var type = ExportMessageMapper.PeerTypeOf(chat);
-        var peer = PeerRecord.FromBare(type, id) with { Title = chat.Name };
-        writer.UpsertPeer(peer);
-        state.PeerId = peer.PeerId;
-        return state;
+                        await Emit(ExportItemKind.ChatStarted).ConfigureAwait(false);
+                        break;
+                    case ExportItemKind.Message:
+                        messagesRead++;
+                        var archived = await ReadMessageAsync(reader, state!, file, root, errors, cancellationToken).ConfigureAwait(false);
+                        if (archived is not null)
+                        {
+                            batch.Add(archived);
+                            if (batch.Count >= BatchSize)
+                            {
+                                await Emit(ExportItemKind.Message).ConfigureAwait(false);
+                            }
+                        }
+
+                        break;
+                    case ExportItemKind.ChatCompleted:
+                        await Emit(ExportItemKind.ChatCompleted).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            async Task Emit(ExportItemKind kind)
+            {
+                var percent = reader.Length > 0 ? (int)(reader.BytesRead * 100 / reader.Length) : -1;
+                await output.WriteAsync(new Work(kind, state!, batch, errors, messagesRead, percent), cancellationToken).ConfigureAwait(false);
+                batch = new List<ArchivedMessage>(BatchSize);
+                errors = [];
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
     }
 
     private async Task<ArchivedMessage?> ReadMessageAsync(TdesktopExportReader reader, ChatState state, string file,
-        string root, ImportCallbacks callbacks, CancellationToken cancellationToken)
+        string root, List<ImportMessageError> errors, CancellationToken cancellationToken)
     {
         if (state.Refused)
         {
-            state.Failed++;
+            state.ReadFailed++;
             return null;
         }
 
@@ -175,21 +239,21 @@ public sealed class TdesktopImporter
             foreach (var reference in message.Media)
             {
                 media.Add(await StoreMediaAsync(reference, document.RootElement, message, state, file, root, reader,
-                    callbacks, cancellationToken).ConfigureAwait(false));
+                    errors, cancellationToken).ConfigureAwait(false));
             }
 
             return ExportMessageMapper.Map(message, document.RootElement, media);
         }
         catch (SpectraException ex)
         {
-            state.Failed++;
-            callbacks.MessageFailed?.Invoke(new ImportMessageError(state.Chat?.Name, state.Chat?.Id, IdOf(raw), ex));
+            state.ReadFailed++;
+            errors.Add(new ImportMessageError(state.Chat.Name, state.Chat.Id, IdOf(raw), ex));
             return null;
         }
         catch (JsonException ex)
         {
-            state.Failed++;
-            callbacks.MessageFailed?.Invoke(new ImportMessageError(state.Chat?.Name, state.Chat?.Id, null,
+            state.ReadFailed++;
+            errors.Add(new ImportMessageError(state.Chat.Name, state.Chat.Id, null,
                 new SpectraException("ExportMessageInvalidJson", SpectraErrorCategory.ParserError,
                     "The message is not valid JSON: " + ex.Message, "Re-export the chat from Telegram Desktop.",
                     new ErrorLocation(file, reader.MessageLine, reader.MessagePath), ex)));
@@ -199,7 +263,7 @@ public sealed class TdesktopImporter
 
     private async Task<ArchivedMedia> StoreMediaAsync(ExportMediaReference reference, JsonElement element,
         ExportMessage message, ChatState state, string file, string root, TdesktopExportReader reader,
-        ImportCallbacks callbacks, CancellationToken cancellationToken)
+        List<ImportMessageError> errors, CancellationToken cancellationToken)
     {
         var media = new ArchivedMedia(reference.Kind)
         {
@@ -236,7 +300,7 @@ public sealed class TdesktopImporter
         catch (SpectraException ex) when (ex.ErrorId is "ExportMediaPathRefused" or "ExportMediaFileNotFound")
         {
             state.MediaMissing++;
-            callbacks.MessageFailed?.Invoke(new ImportMessageError(state.Chat?.Name, state.Chat?.Id, message.Id, ex));
+            errors.Add(new ImportMessageError(state.Chat.Name, state.Chat.Id, message.Id, ex));
             return media with { MissingReason = ex.ErrorId == "ExportMediaPathRefused" ? "path refused: outside the export folder" : "file not found in the export" };
         }
     }
@@ -252,10 +316,10 @@ public sealed class TdesktopImporter
         state.Imported += result.Inserted;
         state.Updated += result.Updated;
         state.Skipped += result.Unchanged;
-        state.Failed += result.Errors.Count;
+        state.WriteFailed += result.Errors.Count;
         foreach (var error in result.Errors)
         {
-            callbacks.MessageFailed?.Invoke(new ImportMessageError(state.Chat?.Name, state.Chat?.Id, error.MessageId,
+            callbacks.MessageFailed?.Invoke(new ImportMessageError(state.Chat.Name, state.Chat.Id, error.MessageId,
                 new SpectraException(error.ErrorId, SpectraErrorCategory.WriteError, error.Message,
                     "The message is recorded in message_errors; the rest of the chat was imported.")));
         }
@@ -277,11 +341,19 @@ public sealed class TdesktopImporter
         }
     }
 
-    private sealed class ChatState
-    {
-        public ExportChat? Chat { get; init; }
+    /// <summary>One step handed from the reading thread to the writing one.</summary>
+    private sealed record Work(ExportItemKind Kind, ChatState State, List<ArchivedMessage> Messages,
+        List<ImportMessageError> Errors, long MessagesRead, int PercentRead);
 
-        public Stopwatch Clock { get; init; } = Stopwatch.StartNew();
+    /// <summary>
+    /// Counters of one chat. The reading thread owns the Read*/Media* counters, the writing thread the rest; the
+    /// writer reads the reader's counters only after the chat's last step came through the channel.
+    /// </summary>
+    private sealed class ChatState(ExportChat chat)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public ExportChat Chat { get; } = chat;
 
         public long PeerId { get; set; }
 
@@ -293,13 +365,17 @@ public sealed class TdesktopImporter
 
         public long Skipped { get; set; }
 
-        public long Failed { get; set; }
+        public long ReadFailed { get; set; }
+
+        public long WriteFailed { get; set; }
+
+        public long Failed => ReadFailed + WriteFailed;
 
         public long MediaStored { get; set; }
 
         public long MediaMissing { get; set; }
 
-        public ImportChatSummary Summary() => new(Chat?.Name, Chat?.Id ?? 0, PeerId, Chat?.Type)
+        public ImportChatSummary Summary() => new(Chat.Name, Chat.Id ?? 0, PeerId, Chat.Type)
         {
             Imported = Imported,
             Updated = Updated,
@@ -307,7 +383,7 @@ public sealed class TdesktopImporter
             Failed = Failed,
             MediaStored = MediaStored,
             MediaMissing = MediaMissing,
-            Duration = Clock.Elapsed,
+            Duration = _clock.Elapsed,
         };
     }
 }

@@ -8,7 +8,7 @@ namespace Spectra.Core.Export;
 /// two cursors ordered by message id and merged, so memory does not grow with the size of a channel.
 /// Deleted messages are left out (an export shows what is there).
 /// </summary>
-public static class ArchiveReader
+public static class ExportSource
 {
     public static List<ArchivedPeer> Peers(SqliteConnection connection)
     {
