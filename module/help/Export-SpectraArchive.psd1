@@ -3,7 +3,7 @@
     Description = @'
 -Format Json writes result.json in Telegram Desktop's export format, with the media files beside it. One chat gives the single-chat layout (name, type, id, messages); several give the whole-account layout (chats.list). Messages that came from a Telegram Desktop export are written back exactly as they were imported, so importing the export again yields the same messages; messages archived live are rebuilt in the same format (text with its entities, sender, dates, replies, forwards, service actions, media).
 
--Format Html writes a static site that opens from disk: index.html lists the chats, and each chat has pages of -PageSize messages (chats/chat_<id>/page-0001.html, ...) with links between pages. All archived text is HTML-escaped; media files are copied to media/<2 hex>/<sha256>.<ext> and linked relatively; attachments the archive has no file for are shown as missing.
+-Format Html writes a static site that opens from disk: index.html lists the chats, and each chat has pages of -PageSize messages (chats/<user|chat|channel><id>/page-0001.html, ...) with links between pages. All archived text is HTML-escaped; media files are copied to media/<2 hex>/<sha256>.<ext> and linked relatively; attachments the archive has no file for are shown as missing.
 
 Both stream the archive, so memory stays flat on large archives. One summary object is written per chat. The archive is only read.
 '@

@@ -151,7 +151,7 @@ Describe 'Export-SpectraArchive' {
         $pages.Messages | Should -Be 34
         Join-Path $site 'index.html' | Should -Exist
         @(Get-ChildItem (Split-Path $pages.Path) -Filter 'page-*.html').Count | Should -Be 4
-        Get-Content -Raw (Join-Path $site 'index.html') | Should -Match 'chats/chat_1001234567890/page-0001\.html'
+        Get-Content -Raw (Join-Path $site 'index.html') | Should -Match 'chats/channel1234567890/page-0001\.html'
         Get-ChildItem (Split-Path $pages.Path) -Filter 'page-*.html' | Get-Content -Raw | Should -Not -Match '<script>'
     }
 

@@ -7,6 +7,16 @@ using Spectra.Core.Storage;
 
 // Usage: ImportBench import <export folder> <database>   |   ImportBench stages <export folder>
 var mode = args[0];
+var lastCpu = TimeSpan.Zero;
+double Cpu()
+{
+    var now = Process.GetCurrentProcess().TotalProcessorTime;
+    var used = now - lastCpu;
+    lastCpu = now;
+    return used.TotalSeconds;
+}
+
+Cpu();
 var export = args[1];
 var clock = Stopwatch.StartNew();
 long messages = 0;
@@ -21,7 +31,7 @@ if (mode == "stages")
         }
     }
 
-    Console.WriteLine(FormattableString.Invariant($"read only      : {messages} messages in {clock.Elapsed.TotalSeconds:F2} s"));
+    Console.WriteLine(FormattableString.Invariant($"read only      : {messages} messages in {clock.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
     clock.Restart();
     using (var reader = TdesktopExportReader.Open(file))
     {
@@ -37,7 +47,7 @@ if (mode == "stages")
         }
     }
 
-    Console.WriteLine(FormattableString.Invariant($"read+parse+map : {clock.Elapsed.TotalSeconds:F2} s"));
+    Console.WriteLine(FormattableString.Invariant($"read+parse+map : {clock.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
     if (args.Length > 2)
     {
         // The same, plus the store's batch writer, timing WriteBatch alone.
@@ -67,7 +77,7 @@ if (mode == "stages")
             }
         }
 
-        Console.WriteLine(FormattableString.Invariant($"with writer    : {clock.Elapsed.TotalSeconds:F2} s, of which WriteBatch {writing.Elapsed.TotalSeconds:F2} s"));
+        Console.WriteLine(FormattableString.Invariant($"with writer    : {clock.Elapsed.TotalSeconds:F2} s, of which WriteBatch {writing.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
     }
 
     return 0;

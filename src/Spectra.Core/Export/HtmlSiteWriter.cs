@@ -42,7 +42,8 @@ internal sealed class HtmlSiteWriter
         _mediaFailed = mediaFailed;
     }
 
-    public static string FolderOf(ArchivedPeer peer) => "chat_" + Math.Abs(peer.PeerId).ToString(CultureInfo.InvariantCulture);
+    /// <summary>user123 / chat456 / channel789: distinct for every peer, since bare ids of different kinds can collide.</summary>
+    public static string FolderOf(ArchivedPeer peer) => TdesktopMessageWriter.PrefixedId(peer.PeerId);
 
     public static string PageName(int page) => string.Create(CultureInfo.InvariantCulture, $"page-{page:D4}.html");
 

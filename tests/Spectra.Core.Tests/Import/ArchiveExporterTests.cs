@@ -105,8 +105,10 @@ public sealed partial class ArchiveExporterTests : IDisposable
         var channel = chats.Single(c => c.Chat == "Spectra Sample Channel");
         var pages = Directory.GetFiles(Path.GetDirectoryName(channel.Path)!, "page-*.html").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, pages.Count); // 34 messages, 10 per page
+        Assert.Equal(["channel1234567890", "channel2233445566", "chat777000", "user5550001"],
+            Directory.GetDirectories(Path.Combine(site, "chats")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
-        Assert.Contains("chats/chat_1001234567890/page-0001.html", index, StringComparison.Ordinal);
+        Assert.Contains("chats/channel1234567890/page-0001.html", index, StringComparison.Ordinal);
         var first = File.ReadAllText(pages[0]);
         Assert.Contains("href=\"page-0002.html\" rel=\"next\"", first, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", first, StringComparison.Ordinal);
