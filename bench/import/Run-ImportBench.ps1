@@ -11,7 +11,7 @@
     Prints a table, the speed ratio (baseline time / Spectra time) and the memory growth from the smallest to the
     largest export. The machine is shared, so CPU seconds are printed beside wall seconds.
 .EXAMPLE
-    dotnet pwsh bench/import/Run-ImportBench.ps1 -Sizes 100000, 1000000
+    dotnet pwsh -NoProfile -Command "./bench/import/Run-ImportBench.ps1 -Sizes 100000, 1000000"
 #>
 [CmdletBinding()]
 param(
