@@ -18,17 +18,18 @@ public sealed class ArchiveWriter : IDisposable
 
     private readonly ArchiveDatabase _database;
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _upsertMessage;
-    private readonly SqliteParameter[] _messageValues;
-    private readonly SqliteParameter _messagePeer;
-    private readonly SqliteParameter _messageId;
-    private readonly SqliteParameter _archivedAt;
+    private readonly RawStatement _insertMessage;
+    private readonly RawStatement _updateMessage;
     private readonly SqliteCommand _insertMedia;
     private readonly SqliteCommand _upsertLink;
     private readonly SqliteCommand _insertError;
     private readonly SqliteCommand _savepoint;
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackTo;
+    private readonly SqliteCommand _deferIndex;
+    private readonly SqliteCommand _indexRange;
+    private readonly SqliteCommand _resumeIndex;
+    private readonly string _insertTriggerSql;
     private long _inserted;
     private long _updated;
     private long _unchanged;
@@ -40,11 +41,8 @@ public sealed class ArchiveWriter : IDisposable
         _database = database;
         _connection = database.Connection;
 
-        _upsertMessage = Command(MessageColumns.UpsertSql());
-        _messagePeer = _upsertMessage.Parameters.Add("$peer_id", SqliteType.Integer);
-        _messageId = _upsertMessage.Parameters.Add("$message_id", SqliteType.Integer);
-        _archivedAt = _upsertMessage.Parameters.Add("$archived_at", SqliteType.Integer);
-        _messageValues = MessageColumns.All.Select(c => _upsertMessage.Parameters.Add(new SqliteParameter { ParameterName = "$" + c.Name })).ToArray();
+        _insertMessage = new RawStatement(_connection, MessageColumns.InsertSql());
+        _updateMessage = new RawStatement(_connection, MessageColumns.UpdateSql());
 
         _insertMedia = Command("""
             INSERT INTO media (sha256, size, mime, stored_path, stored_at) VALUES ($sha256, $size, $mime, $path, $at)
@@ -93,6 +91,13 @@ public sealed class ArchiveWriter : IDisposable
         _savepoint = Command("SAVEPOINT spectra_message");
         _release = Command("RELEASE spectra_message");
         _rollbackTo = Command("ROLLBACK TO spectra_message");
+        _insertTriggerSql = ReadInsertTriggerSql();
+        _deferIndex = Command("DROP TRIGGER messages_fts_insert");
+        _indexRange = Command("""
+            INSERT INTO messages_fts (rowid, text)
+            SELECT row_id, text FROM messages WHERE row_id BETWEEN $low AND $high AND text IS NOT NULL
+            """, "$low", "$high");
+        _resumeIndex = Command(_insertTriggerSql);
     }
 
     /// <summary>The run this writer's batches are counted in (see <see cref="BeginRun"/>), if any.</summary>
@@ -252,11 +257,23 @@ public sealed class ArchiveWriter : IDisposable
         ArgumentNullException.ThrowIfNull(messages);
         using var transaction = _connection.BeginTransaction(deferred: false);
         RequirePeer(peerId, transaction);
-        foreach (var command in new[] { _upsertMessage, _insertMedia, _upsertLink, _insertError, _savepoint, _release, _rollbackTo })
+        foreach (var command in new[] { _insertMedia, _upsertLink, _insertError, _savepoint, _release,
+                     _rollbackTo, _deferIndex, _indexRange, _resumeIndex })
         {
             command.Transaction = transaction;
         }
 
+        // New rows are indexed in one statement at the end, with the insert trigger dropped for the length of this
+        // transaction and recreated from its exact stored SQL before commit (see the schema). Only safe when no
+        // message id repeats: a second write of a row inserted earlier in the batch would make the update trigger
+        // remove index entries that do not exist yet. Such batches keep the per-row trigger.
+        var deferIndex = HasDistinctIds(messages);
+        if (deferIndex)
+        {
+            _deferIndex.ExecuteNonQuery();
+        }
+
+        long? firstNewRow = null, lastNewRow = null;
         int inserted = 0, updated = 0, unchanged = 0;
         long? lowest = null, highest = null;
         var errors = new List<MessageError>();
@@ -283,7 +300,13 @@ public sealed class ArchiveWriter : IDisposable
                     _savepoint.ExecuteNonQuery();
                 }
 
-                var outcome = WriteMessage(peerId, message, now);
+                var (outcome, rowId) = WriteMessage(peerId, message, now);
+                if (outcome == 1)
+                {
+                    firstNewRow ??= rowId;
+                    lastNewRow = rowId;
+                }
+
                 if (withMedia)
                 {
                     outcome = WriteMedia(peerId, message, now) && outcome == 0 ? 2 : outcome;
@@ -311,6 +334,17 @@ public sealed class ArchiveWriter : IDisposable
                 errors.Add(new MessageError(peerId, message.MessageId, "InvalidMessageData",
                     "The database rejected the message: " + ex.Message));
             }
+        }
+
+        if (deferIndex)
+        {
+            if (firstNewRow is not null)
+            {
+                Set(_indexRange, firstNewRow, lastNewRow);
+                _indexRange.ExecuteNonQuery();
+            }
+
+            _resumeIndex.ExecuteNonQuery();
         }
 
         foreach (var error in errors)
@@ -356,28 +390,70 @@ public sealed class ArchiveWriter : IDisposable
 
     public void Dispose()
     {
-        _upsertMessage.Dispose();
+        _insertMessage.Dispose();
+        _updateMessage.Dispose();
         _insertMedia.Dispose();
         _upsertLink.Dispose();
         _insertError.Dispose();
         _savepoint.Dispose();
         _release.Dispose();
         _rollbackTo.Dispose();
+        _deferIndex.Dispose();
+        _indexRange.Dispose();
+        _resumeIndex.Dispose();
     }
 
-    /// <returns>1 inserted, 2 updated, 0 unchanged.</returns>
-    private int WriteMessage(long peerId, ArchivedMessage message, long now)
+    /// <summary>The insert trigger exactly as stored, so recreating it leaves the schema byte for byte the same.</summary>
+    private string ReadInsertTriggerSql()
     {
-        _messagePeer.Value = peerId;
-        _messageId.Value = message.MessageId;
-        _archivedAt.Value = now;
-        for (var i = 0; i < _messageValues.Length; i++)
+        using var command = Command("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'messages_fts_insert'");
+        return command.ExecuteScalar() as string ?? throw new SpectraException("SchemaDamaged", SpectraErrorCategory.InvalidData,
+            "The archive lacks the trigger that keeps the search index up to date (messages_fts_insert).",
+            "Run Test-SpectraDatabase to see what else is missing; restore the archive from a backup.",
+            new ErrorLocation(_database.Path));
+    }
+
+    private static bool HasDistinctIds(IReadOnlyList<ArchivedMessage> messages)
+    {
+        var seen = new HashSet<long>();
+        foreach (var message in messages)
         {
-            _messageValues[i].Value = MessageColumns.All[i].Value(message) ?? DBNull.Value;
+            if (message is not null && !seen.Add(message.MessageId))
+            {
+                return false;
+            }
         }
 
-        var revision = _upsertMessage.ExecuteScalar();
-        return revision is long version ? (version == 1 ? 1 : 2) : 0;
+        return true;
+    }
+
+    /// <returns>1 inserted, 2 updated, 0 unchanged; and the rowid when inserted.</returns>
+    private (int Outcome, long RowId) WriteMessage(long peerId, ArchivedMessage message, long now)
+    {
+        try
+        {
+            MessageColumns.Bind(_insertMessage, peerId, message, now);
+            _insertMessage.Step();
+            if (_insertMessage.Changes == 1)
+            {
+                return (1, _insertMessage.LastInsertRowId);
+            }
+        }
+        finally
+        {
+            _insertMessage.Reset();
+        }
+
+        try
+        {
+            MessageColumns.Bind(_updateMessage, peerId, message, now);
+            _updateMessage.Step();
+            return (_updateMessage.Changes == 1 ? 2 : 0, 0);
+        }
+        finally
+        {
+            _updateMessage.Reset();
+        }
     }
 
     /// <returns>Whether any media row changed.</returns>

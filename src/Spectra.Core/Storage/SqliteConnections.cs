@@ -29,7 +29,7 @@ public static class SqliteConnections
             Execute(connection, string.Create(CultureInfo.InvariantCulture,
                 $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;"));
             // journal_mode is persistent in the file; setting it again is cheap and repairs a file switched back.
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
             return connection;
         }
         catch

@@ -24,7 +24,18 @@ public sealed class GetSpectraChannelCommand : SpectraCmdlet
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
-    protected override void BeginProcessing() => _reader = ArchiveAccess.OpenReader(this, DefaultDatabase.Resolve(this, Database));
+    protected override void BeginProcessing()
+    {
+        var path = DefaultDatabase.Resolve(this, Database);
+        try
+        {
+            _reader = ArchiveReader.Open(path);
+        }
+        catch (SpectraException ex)
+        {
+            ThrowSpectraError(ex, path);
+        }
+    }
 
     protected override void ProcessRecord()
     {

@@ -40,9 +40,6 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
     protected void ThrowSpectraError(SpectraException exception, object? target) =>
         ThrowTerminatingError(ErrorRecords.From(exception, target));
 
-    /// <summary>For helpers outside the cmdlet class: same as <see cref="ThrowSpectraError"/>.</summary>
-    internal void ThrowError(SpectraException exception, object? target) => ThrowSpectraError(exception, target);
-
     public void Dispose()
     {
         Dispose(true);

@@ -101,6 +101,28 @@ public sealed class ArchiveWriterTests
         Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
         Assert.Equal(3L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
         Assert.Equal("complete", Scalar(db.Connection, "SELECT status FROM sync_state"));
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_fts_insert'"));
+    }
+
+    [Fact]
+    public void After_a_batch_other_writers_still_get_their_messages_indexed()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(5))
+        {
+        }
+
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var insert = other.CreateCommand();
+            insert.CommandText = "INSERT INTO messages (peer_id, message_id, date, text, archived_at) VALUES (-1000000001001, 99, 0, 'written by another tool', 0)";
+            insert.ExecuteNonQuery();
+        }
+
+        using var db = temp.Open();
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'tool'"));
+        Assert.All(IntegrityCheckerTests.Check(temp), c => Assert.NotEqual(Spectra.Core.Storage.Integrity.CheckStatus.Fail, c.Status));
     }
 
     [Fact]
@@ -130,6 +152,33 @@ public sealed class ArchiveWriterTests
         Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM message_media"));
         Assert.Equal(3L, Scalar(db.Connection, "SELECT count(*) FROM message_errors WHERE run_id IS NOT NULL"));
         Assert.Equal(4L, Scalar(db.Connection, "SELECT highest_message_id FROM sync_state"));
+        // The message after the rolled-back one reuses its rowid; it must still be in the search index.
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'number'"));
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts_docsize"));
+    }
+
+    [Fact]
+    public void A_batch_repeating_a_message_id_keeps_the_search_index_exact()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            var result = writer.WriteBatch(peer.PeerId,
+            [
+                TempArchive.Message(1, "first words"),
+                TempArchive.Message(2, "other words"),
+                TempArchive.Message(1, "second thoughts") with { EditDate = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000) },
+            ]);
+            Assert.Equal((2, 1), (result.Inserted, result.Updated));
+            Assert.Equal(0L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'first'"));
+            Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'thoughts'"));
+        }
+
+        var checks = IntegrityCheckerTests.Check(temp, deep: true);
+        Assert.All(checks, c => Assert.True(c.Status == Spectra.Core.Storage.Integrity.CheckStatus.Pass, $"{c.Check}: {c.Message}"));
     }
 
     [Fact]

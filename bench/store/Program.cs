@@ -1,0 +1,34 @@
+using System.Globalization;
+using Spectra.Bench.Store;
+
+// Usage: dotnet run -c Release --project bench/store [-- ingest|integrity|all] [messages] [integrity-messages] [batch-size]
+var mode = args.Length > 0 ? args[0] : "all";
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+var integrityCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300_000;
+IngestBenchmark.BatchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
+var directory = Path.Combine(Path.GetTempPath(), "spectra-bench-store-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(directory);
+try
+{
+    if (mode is "ingest" or "all")
+    {
+        var messages = SyntheticMessages.Create(count);
+        // One untimed warm-up so JIT and page cache do not favour whichever runs second.
+        var warmup = Directory.CreateDirectory(Path.Combine(directory, "warmup")).FullName;
+        IngestBenchmark.Run(warmup, SyntheticMessages.Create(20_000, seed: 1));
+        var (ours, baseline) = IngestBenchmark.Run(directory, messages);
+        Console.WriteLine(FormattableString.Invariant($"ingest: {count:N0} messages, batches of {IngestBenchmark.BatchSize}"));
+        Console.WriteLine(FormattableString.Invariant($"  ours (ArchiveWriter.WriteBatch, FTS5 + indexes): {ours,12:N0} msg/s"));
+        Console.WriteLine(FormattableString.Invariant($"  baseline (bare prepared INSERT, one table):      {baseline,12:N0} msg/s"));
+        Console.WriteLine(FormattableString.Invariant($"  ratio ours/baseline: {ours / baseline:F2}x (goal >= 0.50x and >= 50,000 msg/s)"));
+    }
+
+    if (mode is "integrity" or "all")
+    {
+        IntegrityBenchmark.Run(Path.Combine(directory, "integrity.db"), integrityCount);
+    }
+}
+finally
+{
+    Directory.Delete(directory, recursive: true);
+}
