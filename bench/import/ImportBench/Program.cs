@@ -5,7 +5,7 @@ using Spectra.Core.Hosting;
 using Spectra.Core.Import;
 using Spectra.Core.Storage;
 
-// Usage: ImportBench import <export folder> <database>   |   ImportBench stages <export folder>
+// Usage: ImportBench import <export folder> <database> [batch size]   |   ImportBench stages <export folder>
 var mode = args[0];
 var lastCpu = TimeSpan.Zero;
 double Cpu()
@@ -85,7 +85,8 @@ if (mode == "stages")
 
 using (var db = ArchiveDatabase.Open(args[2]))
 {
-    var importer = new TdesktopImporter(db, new NullSink());
+    var batchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
+    var importer = new TdesktopImporter(db, new NullSink()) { BatchSize = batchSize };
     var chats = await importer.ImportAsync(export, null, CancellationToken.None);
     messages = chats.Sum(c => c.Imported + c.Updated + c.Skipped);
 }

@@ -75,7 +75,7 @@ public sealed class TdesktopImporter
 
         // Reading and parsing run on one thread while this one writes: the stages overlap instead of taking turns.
         // The channel is bounded, so at most a couple of batches are in memory however large the export is.
-        var channel = Channel.CreateBounded<Work>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<Work>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stopProducer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(channel.Writer, file, root, stopProducer.Token), CancellationToken.None);
         var succeeded = false;
