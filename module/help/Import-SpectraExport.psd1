@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Imports Telegram Desktop JSON exports (single chats or a whole account) into the Spectra archive.'
     Description = @'
-Reads the result.json written by Telegram Desktop's "Export chat history" or "Export Telegram data" (JSON format) and writes its chats and messages into the archive. The file is streamed, so memory stays flat however large the export is.
+Reads the result.json written by Telegram Desktop's "Export chat history" or "Export Telegram data" (JSON format) and writes its chats and messages into the archive. The file is streamed, so memory stays flat however large the export is. A whole-account export imports every chat in chats.list and left_chats.list; its account sections (personal information, contacts, sessions, profile pictures, stories) are not chat history and are skipped.
 
 Every field of the format is kept: text (plain or formatted, with its entities), senders (user, channel and chat ids), dates and edit dates, replies, forwards, via-bot, service messages (actions with their actor, members, title, ...), photos, files, stickers, videos, voice and round messages, audio, animations, polls, contacts, locations, venues, reactions, inline buttons, games and invoices. Fields without a column of their own stay in the message's JSON columns, and the whole message object is stored as raw JSON (format tdesktop-json).
 
