@@ -34,3 +34,25 @@ Describe 'Spectra module' {
         Join-Path $env:SPECTRA_MODULE_PATH 'deps/Spectra.Core.dll' | Should -Exist
     }
 }
+
+Describe 'Native SQLite in a portable module' {
+    It 'ships e_sqlite3 for <Rid> under deps/runtimes/<Rid>/native' -ForEach @(
+        @{ Rid = 'linux-x64'; File = 'libe_sqlite3.so' }
+        @{ Rid = 'win-x64'; File = 'e_sqlite3.dll' }
+        @{ Rid = 'osx-x64'; File = 'libe_sqlite3.dylib' }
+        @{ Rid = 'osx-arm64'; File = 'libe_sqlite3.dylib' }
+    ) {
+        Join-Path $env:SPECTRA_MODULE_PATH "deps/runtimes/$Rid/native/$File" | Should -Exist
+    }
+
+    It 'loads the native library from the module''s runtimes folder, not from pwsh' -Skip:(-not $IsLinux) {
+        $db = Join-Path $TestDrive 'native.db'
+        # Writing an archive forces SQLite to load; the load context resolves the native library itself.
+        $sample = Join-Path $PSScriptRoot '../../examples/sample-export'
+        $null = Import-SpectraExport -Path $sample -Database $db -ErrorAction SilentlyContinue
+        $maps = Get-Content "/proc/$PID/maps" | Where-Object { $_ -match 'e_sqlite3' }
+        $maps | Should -Not -BeNullOrEmpty
+        $expected = Join-Path $env:SPECTRA_MODULE_PATH 'deps/runtimes/linux-x64/native/libe_sqlite3.so'
+        ($maps | ForEach-Object { ($_ -split '\s+')[-1] } | Select-Object -Unique) | Should -Contain (Resolve-Path $expected).Path
+    }
+}
