@@ -68,7 +68,9 @@ public static class SqliteConnections
     /// A read-only connection that leaves no trace: when no write-ahead log exists (nobody has the archive open for
     /// writing), the file is opened immutable, so SQLite creates neither -wal nor -shm. With a log present, a plain
     /// read-only connection reads through it, consistent with a writer that is still running. No query_only here:
-    /// the checker builds scratch tables in the TEMP schema, which never touches the file.
+    /// the checker builds scratch tables in the TEMP schema, which never touches the file. The page cache is as large
+    /// as a writer's (64 MiB, not the default 2 MiB): integrity_check revisits pages, and re-reading them from the OS
+    /// was a measurable part of its time.
     /// </summary>
     public static SqliteConnection OpenForInspection(string path, TimeSpan busyTimeout)
     {
@@ -85,7 +87,7 @@ public static class SqliteConnections
         {
             connection.Open();
             Execute(connection, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA temp_store = MEMORY;"));
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"));
             return connection;
         }
         catch
