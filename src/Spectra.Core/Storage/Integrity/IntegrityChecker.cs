@@ -61,8 +61,10 @@ public sealed class IntegrityChecker
 
         // SQLite's page check is the longest single step and needs nothing from the others: it runs on a second
         // read-only connection while the checks below run on the first, so two cores share the work. If the run stops
-        // early (cancellation), that check finishes on its own and disposes its connection itself.
-        var pages = StartPageCheck();
+        // early (cancellation), that check finishes on its own and disposes its connection itself. With -Deep the
+        // search index check follows it there too, so both connections carry about the same load (the other one
+        // re-tokenizes the text); its result is only read if the schema turned out usable.
+        var (pages, ftsIndex) = StartSecondConnection();
         using (connection)
         {
             var steps = new List<(string Name, Func<SqliteConnection, CancellationToken, IEnumerable<IntegrityCheckResult>> Run)>
@@ -71,7 +73,7 @@ public sealed class IntegrityChecker
                 (_options.Deep ? "IntegrityCheck" : "QuickCheck", (_, _) => pages.GetAwaiter().GetResult()),
                 ("ForeignKeys", (c, _) => [CheckForeignKeys(c)]),
                 ("Schema", (c, _) => [CheckSchema(c)]),
-                ("FullTextIndex", (c, _) => [CheckFullTextIndex(c)]),
+                ("FullTextIndex", (c, _) => ftsIndex is null ? [CheckFullTextIndex(c)] : ftsIndex.GetAwaiter().GetResult()),
             };
             if (_options.Deep)
             {
@@ -116,14 +118,36 @@ public sealed class IntegrityChecker
         }
     }
 
-    private Task<IReadOnlyList<IntegrityCheckResult>> StartPageCheck()
+    private (Task<IReadOnlyList<IntegrityCheckResult>> Pages, Task<IReadOnlyList<IntegrityCheckResult>>? FullTextIndex) StartSecondConnection()
     {
         var name = _options.Deep ? "IntegrityCheck" : "QuickCheck";
-        return Task.Run(() => Guard(name, () =>
+        var pages = new TaskCompletionSource<IReadOnlyList<IntegrityCheckResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ftsIndex = _options.Deep ? new TaskCompletionSource<IReadOnlyList<IntegrityCheckResult>>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        _ = Task.Run(() =>
         {
-            using var pageConnection = SqliteConnections.OpenForInspection(_path, TimeSpan.FromSeconds(30));
-            return [CheckPages(pageConnection)];
-        }));
+            try
+            {
+                SqliteConnection? second = null;
+                pages.SetResult(Guard(name, () =>
+                {
+                    second = SqliteConnections.OpenForInspection(_path, TimeSpan.FromSeconds(30));
+                    return [CheckPages(second)];
+                }));
+                using (second)
+                {
+                    ftsIndex?.SetResult(second is null
+                        ? [IntegrityCheckResult.Fail("FullTextIndex", "The check could not run: the database cannot be opened a second time.",
+                            "The database is damaged or not a complete Spectra archive; restore it from a backup.")]
+                        : Guard("FullTextIndex", () => [CheckFullTextIndex(second)]));
+                }
+            }
+            catch (Exception ex)
+            {
+                pages.TrySetException(ex);
+                ftsIndex?.TrySetException(ex);
+            }
+        });
+        return (pages.Task, ftsIndex?.Task);
     }
 
     private void Report(string check, int percent) =>
