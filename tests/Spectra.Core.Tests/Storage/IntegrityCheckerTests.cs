@@ -113,6 +113,80 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
+    public void A_healthy_archive_in_several_scripts_passes_the_deep_content_check()
+    {
+        // The deep check walks both term lists in byte order; terms of every script (and folded diacritics) must
+        // line up, or a healthy archive would be reported as damaged.
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(5))
+        using (var writer = db.CreateWriter())
+        {
+            writer.WriteBatch(TempArchive.Channel().PeerId, [
+                TempArchive.Message(6, "Привет мир, café naïve Ünïcödé"),
+                TempArchive.Message(7, "東京 ßtraße ÆON zebra Zebra 123 ０１２"),
+                TempArchive.Message(8, "émoji 🎉 déjà vu, ПРИВЕТ"),
+                TempArchive.Message(9, "a"),
+            ]);
+        }
+
+        var result = Single(Check(temp, deep: true), "FullTextContent");
+        Assert.Equal(CheckStatus.Pass, result.Status);
+    }
+
+    [Fact]
+    public void A_term_missing_from_one_message_in_the_index_fails_the_deep_content_check()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(5))
+        using (var writer = db.CreateWriter())
+        {
+            writer.WriteBatch(TempArchive.Channel().PeerId, [
+                TempArchive.Message(6, "shared alpha"),
+                TempArchive.Message(7, "shared beta"),
+            ]);
+        }
+
+        // The index keeps every term, but 'shared' loses one of its two messages: only a per-term count sees it.
+        Raw(temp, """
+            INSERT INTO messages_fts (messages_fts, rowid, text)
+                SELECT 'delete', row_id, text FROM messages WHERE message_id = 7;
+            INSERT INTO messages_fts (rowid, text) SELECT row_id, 'beta' FROM messages WHERE message_id = 7;
+            """);
+
+        var results = Check(temp, deep: true);
+        Assert.Equal(CheckStatus.Pass, Single(results, "FullTextIndex").Status);
+        var content = Single(results, "FullTextContent");
+        Assert.Equal(CheckStatus.Fail, content.Status);
+        Assert.Contains("1 term(s)", content.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_deep_check_stops_and_leaves_the_archive_openable()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(50))
+        {
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        var seen = new List<string>();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var result in new IntegrityChecker(temp.DatabasePath, new IntegrityCheckOptions { Deep = true }).Run(cancellation.Token))
+            {
+                seen.Add(result.Check);
+                if (result.Check == "IntegrityCheck")
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+
+        Assert.DoesNotContain("FullTextContent", seen);
+        Assert.All(Check(temp, deep: true), r => Assert.NotEqual(CheckStatus.Fail, r.Status));
+    }
+
+    [Fact]
     public void Text_changed_behind_the_index_fails_the_deep_content_check()
     {
         using var temp = new TempArchive();

@@ -18,7 +18,9 @@ public sealed class MigrationTests
         Assert.Equal(1L, Scalar(db.Connection, "PRAGMA foreign_keys"));
         Assert.Equal(1L, Scalar(db.Connection, "PRAGMA synchronous")); // NORMAL
         Assert.Equal((long)SchemaMigrations.ApplicationId, Scalar(db.Connection, "PRAGMA application_id"));
-        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal((long)SchemaMigrations.All.Count, Scalar(db.Connection, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(16384L, Scalar(db.Connection, "PRAGMA page_size"));
+        Assert.Equal(16L, Scalar(db.Connection, "SELECT v FROM messages_fts_config WHERE k = 'automerge'"));
     }
 
     [Fact]
@@ -31,7 +33,36 @@ public sealed class MigrationTests
 
         using var again = temp.Open();
         Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages"));
-        Assert.Equal(1L, Scalar(again.Connection, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal((long)SchemaMigrations.All.Count, Scalar(again.Connection, "SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public void A_version_1_archive_is_upgraded_in_place_keeping_its_data_and_page_size()
+    {
+        using var temp = new TempArchive();
+        // A version-1 archive as Spectra wrote it before: 4 KiB pages, FTS5's default merge width.
+        using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            SqliteConnections.Execute(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;");
+            SchemaMigrator.Migrate(connection, temp.DatabasePath);
+            SqliteConnections.Execute(connection, """
+                DELETE FROM messages_fts_config WHERE k = 'automerge';
+                DELETE FROM schema_migrations WHERE version > 1;
+                PRAGMA user_version = 1;
+                """);
+        }
+
+        using (var db = temp.OpenSeeded(5))
+        {
+            Assert.Equal(SchemaMigrations.LatestVersion, db.SchemaVersion);
+        }
+
+        using var again = temp.Open();
+        Assert.Equal(4096L, Scalar(again.Connection, "PRAGMA page_size"));
+        Assert.Equal(16L, Scalar(again.Connection, "SELECT v FROM messages_fts_config WHERE k = 'automerge'"));
+        Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'message'"));
+        Assert.Equal(new[] { 1L, 2L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]
@@ -92,5 +123,19 @@ public sealed class MigrationTests
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private static List<long> Column(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<long>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+
+        return values;
     }
 }
