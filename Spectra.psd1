@@ -19,6 +19,8 @@
         'Get-SpectraConfig'
         'Test-SpectraConfig'
         'Remove-SpectraSecureFile'
+        'Export-SpectraArchive'
+        'Import-SpectraExport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -167,8 +167,10 @@ function Invoke-Test {
 function Invoke-Demo {
     Invoke-Build
     $demo = Join-Path $root 'examples/Demo.ps1'
-    $rc = Invoke-Pwsh "& '$demo' -ModuleDirectory '$moduleDir' -WorkDirectory '$(Join-Path $root 'demo')'"
-    if ($rc -ne 0) { exit $rc }
+    # Not through Invoke-Pwsh: its caller captures the child's stdout as the return value, which hid the Demo's output.
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $demo -ModuleDirectory $moduleDir -WorkDirectory (Join-Path $root 'demo')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
 Push-Location $root

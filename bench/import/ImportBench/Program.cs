@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Spectra.Core.Hosting;
+using Spectra.Core.Import;
+using Spectra.Core.Storage;
+
+// Usage: ImportBench import <export folder> <database> [batch size]   |   ImportBench stages <export folder>
+var mode = args[0];
+var lastCpu = TimeSpan.Zero;
+double Cpu()
+{
+    var now = Process.GetCurrentProcess().TotalProcessorTime;
+    var used = now - lastCpu;
+    lastCpu = now;
+    return used.TotalSeconds;
+}
+
+Cpu();
+var export = args[1];
+var clock = Stopwatch.StartNew();
+long messages = 0;
+if (mode == "stages")
+{
+    var (file, _) = TdesktopImporter.Locate(export);
+    using (var reader = TdesktopExportReader.Open(file))
+    {
+        while (reader.Read())
+        {
+            messages += reader.Kind == ExportItemKind.Message ? 1 : 0;
+        }
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"read only      : {messages} messages in {clock.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
+    clock.Restart();
+    using (var reader = TdesktopExportReader.Open(file))
+    {
+        while (reader.Read())
+        {
+            if (reader.Kind == ExportItemKind.Message)
+            {
+                var raw = reader.MessageJson.ToArray();
+                using var doc = JsonDocument.Parse(raw);
+                var message = TdesktopMessageParser.Parse(doc.RootElement, raw, file, reader.MessageLine, reader.MessagePath);
+                ExportMessageMapper.Map(message, doc.RootElement, []);
+            }
+        }
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"read+parse+map : {clock.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
+    if (args.Length > 2)
+    {
+        // The same, plus the store's batch writer, timing WriteBatch alone.
+        clock.Restart();
+        var writing = new Stopwatch();
+        using var db = ArchiveDatabase.Open(args[2]);
+        using var writer = db.CreateWriter();
+        var peer = Spectra.Core.Storage.Model.PeerRecord.FromBare(Spectra.Core.Storage.Model.PeerType.Channel, 1);
+        writer.UpsertPeer(peer);
+        var batch = new List<Spectra.Core.Storage.Model.ArchivedMessage>();
+        using var reader = TdesktopExportReader.Open(file);
+        while (reader.Read())
+        {
+            if (reader.Kind == ExportItemKind.Message)
+            {
+                var raw = reader.MessageJson.ToArray();
+                using var doc = JsonDocument.Parse(raw);
+                var message = TdesktopMessageParser.Parse(doc.RootElement, raw, file, reader.MessageLine, reader.MessagePath);
+                batch.Add(ExportMessageMapper.Map(message, doc.RootElement, []));
+                if (batch.Count == 2000)
+                {
+                    writing.Start();
+                    writer.WriteBatch(peer.PeerId, batch);
+                    writing.Stop();
+                    batch.Clear();
+                }
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"with writer    : {clock.Elapsed.TotalSeconds:F2} s, of which WriteBatch {writing.Elapsed.TotalSeconds:F2} s, CPU {Cpu():F2} s"));
+    }
+
+    return 0;
+}
+
+using (var db = ArchiveDatabase.Open(args[2]))
+{
+    var batchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
+    var importer = new TdesktopImporter(db, new NullSink()) { BatchSize = batchSize };
+    var chats = await importer.ImportAsync(export, null, CancellationToken.None);
+    messages = chats.Sum(c => c.Imported + c.Updated + c.Skipped);
+}
+
+var seconds = clock.Elapsed.TotalSeconds;
+var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"spectra: {messages} messages in {seconds:F2} s = {messages / seconds:F0} msg/s, peak working set {peakMb:F0} MB"));
+return 0;
+
+internal sealed class NullSink : IHostMessageSink
+{
+    public void Log(HostLogLevel level, string message)
+    {
+    }
+
+    public void Progress(ProgressInfo progress)
+    {
+    }
+}

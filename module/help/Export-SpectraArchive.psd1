@@ -1,0 +1,32 @@
+@{
+    Synopsis    = 'Exports archived chats as Telegram Desktop JSON (importable again) or as a static HTML website.'
+    Description = @'
+-Format Json writes result.json in Telegram Desktop's export format, with the media files beside it. One chat gives the single-chat layout (name, type, id, messages); several give the whole-account layout (chats.list). Messages that came from a Telegram Desktop export are written back exactly as they were imported, so importing the export again yields the same messages; messages archived live are rebuilt in the same format (text with its entities, sender, dates, replies, forwards, service actions, media).
+
+-Format Html writes a static site that opens from disk: index.html lists the chats, and each chat has pages of -PageSize messages (chats/<user|chat|channel><id>/page-0001.html, ...) with links between pages. All archived text is HTML-escaped; media files are copied to media/<2 hex>/<sha256>.<ext> and linked relatively; attachments the archive has no file for are shown as missing.
+
+Both stream the archive, so memory stays flat on large archives. One summary object is written per chat. The archive is only read.
+'@
+    Parameters  = @{
+        Format      = 'Json (Telegram Desktop result.json, re-importable with Import-SpectraExport) or Html (static paginated site).'
+        Destination = 'The folder to write into; created when missing. Files already there with the same name are replaced (result.json, pages); media files already present are kept.'
+        Channel     = 'The chats to export: marked peer id, bare Telegram id, @username or title (as Get-SpectraChannel shows them). Accepts pipeline input, also by the PeerId/ChannelId property. Default: every chat with messages.'
+        Database    = 'The archive database to read. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. It must exist.'
+        PageSize    = 'Messages per HTML page (default 100). Ignored for Json.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Export everything as a browsable site'
+            Code    = 'Export-SpectraArchive -Format Html -Destination ./site -Database ./archive.db; Invoke-Item ./site/index.html'
+            Remarks = 'Writes index.html and one folder of pages per chat; open index.html in a browser.'
+        }
+        @{
+            Title   = 'Export one channel in Telegram Desktop format and import it elsewhere'
+            Code    = 'Export-SpectraArchive Json ./out -Channel my_channel -Database ./archive.db; Import-SpectraExport ./out -Database ./copy.db'
+            Remarks = 'The second archive ends up with the same messages.'
+        }
+    )
+    Inputs      = @('System.String (Channel, also by the PeerId/ChannelId property)')
+    Outputs     = @('Spectra.PowerShell.Models.ArchiveExportSummary')
+    Notes       = 'Error ids: ChannelNotFound (ObjectNotFound), ExportDestinationIsFile (InvalidArgument), ExportMediaPathConflict (WriteError, two different files claiming one path: export those chats separately), DatabaseNotFound (ObjectNotFound) and other storage errors when the database cannot be opened.'
+}

@@ -1,0 +1,40 @@
+@{
+    Synopsis    = 'Imports Telegram Desktop JSON exports (single chats or a whole account) into the Spectra archive.'
+    Description = @'
+Reads the result.json written by Telegram Desktop's "Export chat history" or "Export Telegram data" (JSON format) and writes its chats and messages into the archive. The file is streamed, so memory stays flat however large the export is. A whole-account export imports every chat in chats.list and left_chats.list; its account sections (personal information, contacts, sessions, profile pictures, stories) are not chat history and are skipped.
+
+Every field of the format is kept: text (plain or formatted, with its entities), senders (user, channel and chat ids), dates and edit dates, replies, forwards, via-bot, service messages (actions with their actor, members, title, ...), photos, files, stickers, videos, voice and round messages, audio, animations, polls, contacts, locations, venues, reactions, inline buttons, games and invoices. Fields without a column of their own stay in the message's JSON columns, and the whole message object is stored as raw JSON (format tdesktop-json).
+
+Files referenced by the export are copied into the content-addressed media store (stored once however many messages use them). Placeholders such as "(File not included...)" are recorded as missing media. A media path leading out of the export folder (../.., absolute paths, links) is refused and reported; the file is never read.
+
+Importing is idempotent: running it again adds nothing, and importing over messages already archived live merges by (chat, message id) without erasing what the live archive knows (views, forwards). An import that is interrupted (Ctrl+C, crash) can simply be run again and ends with exactly the messages of an uninterrupted run.
+
+One summary object is written per chat. Problems with single messages are written as non-terminating errors (with the file, line and field) and counted in Failed; the rest of the chat is imported.
+'@
+    Parameters  = @{
+        Path        = 'Export folder (holding result.json) or the result.json file. Wildcards are allowed. Accepts strings and FullName from the pipeline (e.g. Get-ChildItem).'
+        LiteralPath = 'Like -Path, without wildcard expansion. Accepts PSPath from the pipeline.'
+        Database    = 'The archive database file; created with its schema when missing. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Media go to a media folder beside it.'
+        BatchSize   = 'Messages written per transaction (default 2000). Smaller batches lose less work when interrupted; larger ones are slightly faster.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Import one exported chat'
+            Code    = 'Import-SpectraExport -Path ~/Downloads/Telegram Desktop/ChatExport_2024-03-01 -Database ./archive.db'
+            Remarks = 'Writes one summary object with the numbers of imported, skipped and failed messages and of stored and missing media.'
+        }
+        @{
+            Title   = 'Import every export in a folder and see what failed'
+            Code    = 'Get-ChildItem ./exports -Directory | Import-SpectraExport -Database ./archive.db -ErrorVariable problems; $problems | Select-Object FullyQualifiedErrorId, TargetObject'
+            Remarks = 'Pipes export folders in by their FullName. Each per-message problem is an error record whose target is "<chat>#<message id>".'
+        }
+        @{
+            Title   = 'See what would be imported'
+            Code    = 'Import-SpectraExport ./export -WhatIf'
+            Remarks = 'Lists the exports that would be imported; nothing is read or written, no database is created.'
+        }
+    )
+    Inputs      = @('System.String (Path, also by the FullName property)', 'System.String (LiteralPath, by the PSPath property)')
+    Outputs     = @('Spectra.PowerShell.Models.ImportSummary')
+    Notes       = 'Error ids: ExportNotFound, ExportResultJsonNotFound (ObjectNotFound); ExportNotAnObject, ExportTruncated (InvalidData); ExportJsonInvalid (ParserError); per message: ExportMessageIdMissing, ExportMessageDateMissing, ExportMessageTextInvalid, ExportMessageInvalidJson, ExportMediaPathRefused (SecurityError), ExportMediaFileNotFound, InvalidMessageData.'
+}

@@ -1,0 +1,198 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Spectra.Core.Errors;
+using Spectra.Core.Hosting;
+using Spectra.Core.Storage;
+
+namespace Spectra.Core.Export;
+
+/// <summary>
+/// Exports an archive (all chats or a chosen few) as Telegram Desktop JSON or as a static HTML site. Both stream:
+/// messages are read with a cursor and written as they come.
+/// </summary>
+public sealed class ArchiveExporter
+{
+    private const int ProgressActivity = 32;
+
+    private static readonly JsonWriterOptions s_jsonOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable non-ASCII text, as Telegram Desktop writes it
+    };
+
+    private readonly ArchiveDatabase _database;
+    private readonly IHostMessageSink _sink;
+
+    public ArchiveExporter(ArchiveDatabase database, IHostMessageSink sink)
+    {
+        _database = database;
+        _sink = sink;
+    }
+
+    /// <summary>Messages per HTML page.</summary>
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>Problems with single files (conflicts, unsafe paths) are reported here and the export goes on.</summary>
+    public Action<SpectraException>? MediaFailed { get; init; }
+
+    /// <summary>The peers that <paramref name="selectors"/> name (peer id, bare id, username or title); all when empty.</summary>
+    public IReadOnlyList<ArchivedPeer> SelectPeers(IReadOnlyCollection<string> selectors)
+    {
+        var peers = ExportSource.Peers(_database.Connection).Where(p => p.MessageCount > 0).ToList();
+        if (selectors.Count == 0)
+        {
+            return peers;
+        }
+
+        var chosen = new List<ArchivedPeer>();
+        foreach (var selector in selectors)
+        {
+            var name = selector.TrimStart('@');
+            var matches = peers.Where(p =>
+                (long.TryParse(selector, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                    && (p.PeerId == id || p.TelegramId == id))
+                || string.Equals(p.Username, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(p.Title, selector, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (matches.Count == 0)
+            {
+                throw new SpectraException("ChannelNotFound", SpectraErrorCategory.ObjectNotFound,
+                    $"No archived chat with messages matches '{selector}'.",
+                    "Use a peer id, Telegram id, @username or title as Get-SpectraChannel lists them.");
+            }
+
+            chosen.AddRange(matches.Where(m => !chosen.Contains(m)));
+        }
+
+        return chosen;
+    }
+
+    public async Task<IReadOnlyList<ExportedChat>> ExportAsync(ArchiveExportFormat format, string destination,
+        IReadOnlyList<ArchivedPeer> peers, Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(destination);
+        try
+        {
+            return format == ArchiveExportFormat.Json
+                ? await ExportJsonAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false)
+                : await new HtmlSiteWriter(_database, _sink, PageSize, MediaFailed)
+                    .WriteAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sink.Progress(new ProgressInfo(ProgressActivity, "Exporting", "Done", 100, Completed: true));
+        }
+    }
+
+    private async Task<IReadOnlyList<ExportedChat>> ExportJsonAsync(string destination, IReadOnlyList<ArchivedPeer> peers,
+        Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
+    {
+        var resultPath = Path.Combine(destination, "result.json");
+        var copier = new MediaCopier(_database.Media, destination);
+        var results = new List<ExportedChat>();
+        var stream = new FileStream(resultPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var writer = new Utf8JsonWriter(stream, s_jsonOptions);
+            var single = peers.Count == 1;
+            writer.WriteStartObject();
+            if (!single)
+            {
+                writer.WriteString("about", "Exported by Spectra from its archive, in Telegram Desktop's JSON export format.");
+                writer.WriteStartObject("chats");
+                writer.WriteString("about", "This page lists all chats from this export.");
+                writer.WriteStartArray("list");
+            }
+
+            foreach (var peer in peers)
+            {
+                if (!single)
+                {
+                    writer.WriteStartObject();
+                }
+
+                writer.WriteString("name", peer.DisplayName);
+                writer.WriteString("type", peer.ExportType);
+                writer.WriteNumber("id", peer.TelegramId);
+                writer.WriteStartArray("messages");
+                long count = 0, files = 0, missing = 0;
+                foreach (var message in ExportSource.Messages(_database.Connection, peer.PeerId))
+                {
+                    var written = new HashSet<int>();
+                    foreach (var media in message.Media)
+                    {
+                        if (await CopyAsync(copier, media, resultPath, peer, message, cancellationToken).ConfigureAwait(false))
+                        {
+                            written.Add(media.Ordinal);
+                            files++;
+                        }
+                        else
+                        {
+                            missing++;
+                        }
+                    }
+
+                    TdesktopMessageWriter.Write(writer, message, m => written.Contains(m.Ordinal));
+                    count++;
+                    if (writer.BytesPending > 1 << 16)
+                    {
+                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (count % 1000 == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        Report(peer, count);
+                    }
+                }
+
+                writer.WriteEndArray();
+                if (!single)
+                {
+                    writer.WriteEndObject();
+                }
+
+                var exported = new ExportedChat(peer.PeerId, peer.DisplayName, "Json", count, files, missing, resultPath);
+                results.Add(exported);
+                chatExported?.Invoke(exported);
+            }
+
+            if (!single)
+            {
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task<bool> CopyAsync(MediaCopier copier, StoredMedia media, string resultPath, ArchivedPeer peer,
+        StoredMessage message, CancellationToken cancellationToken)
+    {
+        var relative = media.Sha256 is null ? null : TdesktopMessageWriter.PathFor(media);
+        if (relative is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await copier.CopyAsync(media.Sha256!, relative,
+                new ErrorLocation(resultPath, 0, $"{peer.DisplayName}#{message.MessageId}.media[{media.Ordinal}]"),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpectraException ex)
+        {
+            MediaFailed?.Invoke(ex);
+            return false;
+        }
+    }
+
+    private void Report(ArchivedPeer peer, long count) =>
+        _sink.Progress(new ProgressInfo(ProgressActivity, "Exporting " + peer.DisplayName,
+            $"{count:N0} of {peer.MessageCount:N0} messages",
+            peer.MessageCount > 0 ? (int)Math.Min(100, count * 100 / peer.MessageCount) : -1));
+}

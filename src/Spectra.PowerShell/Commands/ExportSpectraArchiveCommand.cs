@@ -1,0 +1,105 @@
+using System.Management.Automation;
+using Spectra.Core.Errors;
+using Spectra.Core.Export;
+using Spectra.Core.Storage;
+using Spectra.PowerShell.Infrastructure;
+using Spectra.PowerShell.Models;
+
+namespace Spectra.PowerShell.Commands;
+
+/// <summary>Exports archived chats as Telegram Desktop JSON (re-importable) or as a static HTML site.</summary>
+[Cmdlet(VerbsData.Export, "SpectraArchive", SupportsShouldProcess = true)]
+[OutputType(typeof(ArchiveExportSummary))]
+public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
+{
+    private readonly List<string> _channels = [];
+
+    /// <summary>Json or Html.</summary>
+    /// <remarks>A string, not the engine's enum: PowerShell must resolve parameter types outside the private load context.</remarks>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateSet("Json", "Html", IgnoreCase = true)]
+    public string Format { get; set; } = "Json";
+
+    /// <summary>Folder to write into (created when missing).</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Destination { get; set; } = string.Empty;
+
+    /// <summary>Chats to export (peer id, Telegram id, @username or title); all chats when omitted.</summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PeerId", "ChannelId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Channel { get; set; }
+
+    /// <summary>The archive database.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    /// <summary>Messages per HTML page.</summary>
+    [Parameter]
+    [ValidateRange(1, 100_000)]
+    public int PageSize { get; set; } = 100;
+
+    protected override void ProcessRecord()
+    {
+        if (Channel is not null)
+        {
+            _channels.AddRange(Channel);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var databasePath = DefaultDatabase.Resolve(this, Database);
+        var destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
+        if (File.Exists(destination))
+        {
+            ThrowSpectraError(new SpectraException("ExportDestinationIsFile", SpectraErrorCategory.InvalidArgument,
+                "The destination is a file; an export is written into a folder.", "Give a folder path for -Destination.",
+                new ErrorLocation(destination)), destination);
+        }
+
+        var what = _channels.Count == 0 ? "all chats" : string.Join(", ", _channels);
+        if (!ShouldProcess(destination, $"Export {what} from {databasePath} as {Format}"))
+        {
+            return;
+        }
+
+        ArchiveDatabase database;
+        try
+        {
+            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false });
+        }
+        catch (SpectraException ex)
+        {
+            ThrowSpectraError(ex, databasePath);
+            return;
+        }
+
+        using (database)
+        {
+            var format = string.Equals(Format, "Html", StringComparison.OrdinalIgnoreCase) ? ArchiveExportFormat.Html : ArchiveExportFormat.Json;
+            var pageSize = PageSize;
+            var channels = _channels.ToList();
+            try
+            {
+                RunEngine(async (sink, ct) =>
+                {
+                    var exporter = new ArchiveExporter(database, sink)
+                    {
+                        PageSize = pageSize,
+                        MediaFailed = ex => sink.WriteError(ErrorRecords.From(ex, ex.Location?.Field)),
+                    };
+                    var peers = exporter.SelectPeers(channels);
+                    return await exporter.ExportAsync(format, destination, peers,
+                        chat => sink.WriteObject(new ArchiveExportSummary(chat, destination)), ct).ConfigureAwait(false);
+                });
+            }
+            catch (SpectraException ex)
+            {
+                ThrowSpectraError(ex, string.Join(",", channels));
+            }
+        }
+    }
+}

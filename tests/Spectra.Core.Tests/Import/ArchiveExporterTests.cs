@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Spectra.Core.Errors;
+using Spectra.Core.Export;
+using Spectra.Core.Import;
+using Spectra.Core.Storage;
+using Spectra.Core.Storage.Model;
+using static Spectra.Core.Tests.Import.ArchiveDump;
+
+namespace Spectra.Core.Tests.Import;
+
+public sealed partial class ArchiveExporterTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("spectra-export-").FullName;
+
+    private static Task<IReadOnlyList<ImportChatSummary>> Import(ArchiveDatabase db, string path) =>
+        new TdesktopImporter(db, new RecordingSink()).ImportAsync(path, null, CancellationToken.None);
+
+    private static async Task<(IReadOnlyList<ExportedChat> Chats, List<SpectraException> Problems)> Export(
+        ArchiveDatabase db, ArchiveExportFormat format, string destination, int pageSize = 100, params string[] channels)
+    {
+        var problems = new List<SpectraException>();
+        var exporter = new ArchiveExporter(db, new RecordingSink()) { PageSize = pageSize, MediaFailed = problems.Add };
+        var chats = await exporter.ExportAsync(format, destination, exporter.SelectPeers(channels), null, CancellationToken.None);
+        return (chats, problems);
+    }
+
+    [Fact]
+    public async Task JsonExportOfAnImportedSampleReimportsToTheSameRows()
+    {
+        using var first = ArchiveDatabase.Open(Path.Combine(_dir, "first", "archive.db"));
+        await Import(first, SampleExport.Folder);
+        var exportDir = Path.Combine(_dir, "export");
+
+        var (chats, problems) = await Export(first, ArchiveExportFormat.Json, exportDir);
+
+        Assert.Empty(problems);
+        Assert.Equal(4, chats.Count);
+        Assert.Equal(54L, chats.Sum(c => c.Messages));
+        using var second = ArchiveDatabase.Open(Path.Combine(_dir, "second", "archive.db"));
+        var reimported = await Import(second, exportDir);
+        Assert.Equal(54L, reimported.Sum(c => c.Imported));
+        Assert.Equal(Messages(first.Connection), Messages(second.Connection));
+        Assert.Equal(Media(first.Connection), Media(second.Connection));
+        Assert.Equal(Peers(first.Connection), Peers(second.Connection));
+    }
+
+    [Fact]
+    public async Task LiveArchivedMessagesAreRebuiltInTheExportFormatAndReimportEqually()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "live", "archive.db"));
+        var file = Path.Combine(_dir, "photo.png");
+        File.WriteAllBytes(file, [1, 2, 3, 4, 5]);
+        var stored = await db.Media.StoreFileAsync(file, "image/png");
+        var peer = PeerRecord.FromBare(PeerType.Channel, 555) with { Title = "Live <Channel>", Username = "live_channel" };
+        using (var writer = db.CreateWriter())
+        {
+            writer.UpsertPeer(peer);
+            writer.WriteBatch(peer.PeerId,
+            [
+                new ArchivedMessage(10, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000))
+                {
+                    Text = "bold and a link here", SenderId = peer.PeerId, SenderName = "Live <Channel>", PostAuthor = "Ann",
+                    EntitiesJson = """[{"type":"bold","offset":0,"length":4},{"type":"text_link","offset":11,"length":4,"url":"https://example.org"}]""",
+                    EditDate = DateTimeOffset.FromUnixTimeSeconds(1_700_000_500), Views = 99,
+                    Forward = new ForwardOrigin { FromName = "Elsewhere" }, ViaBot = "@bot",
+                    Media = [new ArchivedMedia("photo") { Stored = stored, Width = 2, Height = 3, OriginalName = "p.png" }],
+                },
+                new ArchivedMessage(11, DateTimeOffset.FromUnixTimeSeconds(1_700_000_100))
+                {
+                    Text = "reply", SenderId = 42, SenderName = "Bob", ReplyToMessageId = 10,
+                    Media = [new ArchivedMedia("video_file") { MissingReason = "not downloaded yet", Mime = "video/mp4", DurationSeconds = 5 }],
+                },
+            ]);
+        }
+
+        var exportDir = Path.Combine(_dir, "export");
+        await Export(db, ArchiveExportFormat.Json, exportDir);
+        var json = File.ReadAllText(Path.Combine(exportDir, "result.json"));
+        Assert.Contains("\"type\": \"public_channel\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"from_id\": \"user42\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"from_id\": \"channel555\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"date_unixtime\": \"1700000000\"", json, StringComparison.Ordinal);
+        Assert.Contains(TdesktopMessageWriter.NotIncluded, json, StringComparison.Ordinal);
+
+        using var again = ArchiveDatabase.Open(Path.Combine(_dir, "again", "archive.db"));
+        await Import(again, exportDir);
+        const string columns = "message_id, kind, date, edit_date, sender_id, sender_name, post_author, reply_to_message_id, fwd_from_name, via_bot, text, entities_json";
+        Assert.Equal(Rows(db, columns), Rows(again, columns));
+        Assert.Equal(stored.Sha256, Text(again.Connection, "SELECT sha256 FROM message_media WHERE message_id = 10"));
+        Assert.Equal(("2", "3"), (Text(again.Connection, "SELECT CAST(width AS TEXT) FROM message_media WHERE message_id = 10"),
+            Text(again.Connection, "SELECT CAST(height AS TEXT) FROM message_media WHERE message_id = 10")));
+        Assert.Null(Text(again.Connection, "SELECT sha256 FROM message_media WHERE message_id = 11"));
+    }
+
+    [Fact]
+    public async Task HtmlSiteIsPaginatedEscapedAndLinksMediaRelatively()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+        var site = Path.Combine(_dir, "site");
+
+        var (chats, problems) = await Export(db, ArchiveExportFormat.Html, site, pageSize: 10);
+
+        Assert.Empty(problems);
+        var channel = chats.Single(c => c.Chat == "Spectra Sample Channel");
+        var pages = Directory.GetFiles(Path.GetDirectoryName(channel.Path)!, "page-*.html").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, pages.Count); // 34 messages, 10 per page
+        Assert.Equal(["channel1234567890", "channel2233445566", "chat777000", "user5550001"],
+            Directory.GetDirectories(Path.Combine(site, "chats")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var index = File.ReadAllText(Path.Combine(site, "index.html"));
+        Assert.Contains("chats/channel1234567890/page-0001.html", index, StringComparison.Ordinal);
+        var first = File.ReadAllText(pages[0]);
+        Assert.Contains("href=\"page-0002.html\" rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(_dir, string.Concat(pages.Select(File.ReadAllText)), StringComparison.Ordinal);
+        Assert.Contains("Poll: Which storage engine?", File.ReadAllText(pages[1]), StringComparison.Ordinal);
+        Assert.Contains("not in the archive: (File not included", File.ReadAllText(pages[2]), StringComparison.Ordinal);
+
+        // Every media link resolves to a copied file inside the site.
+        var links = pages.SelectMany(p => MediaLink().Matches(File.ReadAllText(p)).Select(m => (Page: p, Link: m.Groups[1].Value))).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l =>
+        {
+            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(l.Page)!, l.Link));
+            Assert.StartsWith(site, target, StringComparison.Ordinal);
+            Assert.True(File.Exists(target), target);
+        });
+    }
+
+    [Fact]
+    public async Task ChannelSelectionExportsOneChatInSingleChatLayout()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+        var dest = Path.Combine(_dir, "one");
+
+        var (chats, _) = await Export(db, ArchiveExportFormat.Json, dest, 100, "Sample Group");
+
+        Assert.Equal("Sample Group", chats.Single().Chat);
+        var json = File.ReadAllText(Path.Combine(dest, "result.json"));
+        Assert.StartsWith("{\n  \"name\": \"Sample Group\"", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<SpectraException>(() => Export(db, ArchiveExportFormat.Json, dest, 100, "no such chat"));
+        Assert.Equal("ChannelNotFound", ex.ErrorId);
+    }
+
+    private static List<string> Rows(ArchiveDatabase db, string columns)
+    {
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM messages ORDER BY message_id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : reader.GetValue(i).ToString())));
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex("(?:src|href)=\"(\\.\\./\\.\\./media/[^\"]+)\"")]
+    private static partial Regex MediaLink();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, true);
+    }
+}

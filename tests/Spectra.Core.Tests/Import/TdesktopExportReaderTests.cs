@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Json;
+using Spectra.Core.Errors;
+using Spectra.Core.Import;
+
+namespace Spectra.Core.Tests.Import;
+
+public class TdesktopExportReaderTests
+{
+    private static List<(ExportItemKind Kind, ExportChat? Chat, long? MessageId, int Line, string Path)> ReadAll(TdesktopExportReader reader)
+    {
+        var items = new List<(ExportItemKind, ExportChat?, long?, int, string)>();
+        while (reader.Read())
+        {
+            long? id = null;
+            if (reader.Kind == ExportItemKind.Message)
+            {
+                using var doc = JsonDocument.Parse(reader.MessageJson.ToArray());
+                id = doc.RootElement.GetProperty("id").GetInt64();
+            }
+
+            items.Add((reader.Kind, reader.Chat, id, reader.MessageLine, reader.MessagePath));
+        }
+
+        return items;
+    }
+
+    private static TdesktopExportReader FromText(string json, int chunk = 4096) =>
+        new(new TrickleStream(Encoding.UTF8.GetBytes(json), chunk), "test.json");
+
+    [Fact]
+    public void WholeAccountSampleYieldsEveryChatWithItsMessagesAndSkipsAccountSections()
+    {
+        using var reader = TdesktopExportReader.Open(SampleExport.ResultJson);
+        var items = ReadAll(reader);
+
+        var chats = items.Where(i => i.Kind == ExportItemKind.ChatStarted).Select(i => i.Chat!).ToList();
+        Assert.Equal(["Spectra Sample Channel", "Sample Group", "Alice Example", "Old Group"], chats.Select(c => c.Name));
+        Assert.Equal([1234567890L, 2233445566L, 5550001L, 777000L], chats.Select(c => c.Id!.Value));
+        Assert.Equal([false, false, false, true], chats.Select(c => c.Left));
+        Assert.Equal([ExportPeerKind.Channel, ExportPeerKind.Channel, ExportPeerKind.User, ExportPeerKind.Chat], chats.Select(c => c.PeerKind));
+        Assert.Equal(4, items.Count(i => i.Kind == ExportItemKind.ChatCompleted));
+        Assert.Equal(34 + 14 + 3 + 3, items.Count(i => i.Kind == ExportItemKind.Message));
+        Assert.Equal("left_chats.list[0].messages[2]", items.Last(i => i.Kind == ExportItemKind.Message).Path);
+    }
+
+    [Fact]
+    public void SingleChatExportIsOneChat()
+    {
+        var json = """
+            {
+              "name": "Solo",
+              "type": "private_channel",
+              "id": 42,
+              "messages": [
+                {"id": 1, "type": "message", "date": "2024-01-01T00:00:00", "date_unixtime": "1704067200", "text": "a"},
+                {"id": 2, "type": "message", "date": "2024-01-01T00:00:01", "date_unixtime": "1704067201", "text": "b"}
+              ]
+            }
+            """;
+        using var reader = FromText(json);
+        var items = ReadAll(reader);
+
+        Assert.Equal([ExportItemKind.ChatStarted, ExportItemKind.Message, ExportItemKind.Message, ExportItemKind.ChatCompleted],
+            items.Select(i => i.Kind));
+        Assert.Equal(("Solo", "private_channel", 42L), (items[0].Chat!.Name, items[0].Chat!.Type, items[0].Chat!.Id!.Value));
+        Assert.Equal([1L, 2L], items.Where(i => i.MessageId is not null).Select(i => i.MessageId!.Value));
+        Assert.Equal([6, 7], items.Where(i => i.MessageId is not null).Select(i => i.Line));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void MessagesLargerThanTheBufferAndTinyReadsStillParse(int chunk)
+    {
+        var big = new string('x', 300_000);
+        var json = "\uFEFF{\"name\":\"N\",\"type\":\"public_channel\",\"id\":1,\"messages\":[" +
+            "{\"id\":1,\"date_unixtime\":\"1\",\"text\":\"" + big + "\"}," +
+            "{\"id\":2,\"date_unixtime\":\"2\",\"text\":[\"s\",{\"type\":\"bold\",\"text\":\"t\"}]}]}";
+        using var reader = FromText(json, chunk);
+        var ids = new List<long>();
+        var sizes = new List<int>();
+        while (reader.Read())
+        {
+            if (reader.Kind == ExportItemKind.Message)
+            {
+                var message = TdesktopMessageParser.Parse(reader.MessageJson, "t", reader.MessageLine, reader.MessagePath);
+                ids.Add(message.Id);
+                sizes.Add(message.Text.Length);
+            }
+        }
+
+        Assert.Equal([1L, 2L], ids);
+        Assert.Equal([300_000, 2], sizes);
+    }
+
+    [Fact]
+    public void TruncatedExportIsReportedWithItsId()
+    {
+        using var reader = FromText("{\"name\":\"N\",\"id\":1,\"messages\":[{\"id\":1,\"date_unixtime\":\"1\"},{\"id\":2,");
+        var seen = 0;
+        var ex = Assert.Throws<SpectraException>(() =>
+        {
+            while (reader.Read())
+            {
+                seen++;
+            }
+        });
+        Assert.Equal("ExportTruncated", ex.ErrorId);
+        Assert.Equal(2, seen); // the chat start and the complete first message came through before the cut.
+    }
+
+    [Fact]
+    public void TopLevelArrayIsNotAnExport()
+    {
+        using var reader = FromText("[1,2,3]");
+        var ex = Assert.Throws<SpectraException>(() => reader.Read());
+        Assert.Equal("ExportNotAnObject", ex.ErrorId);
+    }
+
+    [Fact]
+    public void BrokenJsonIsAParserErrorWithALine()
+    {
+        using var reader = FromText("{\n\"name\": \"x\",\n\"messages\": [\n{\"id\": 1,, }]}");
+        var ex = Assert.Throws<SpectraException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal("ExportJsonInvalid", ex.ErrorId);
+        Assert.Equal(SpectraErrorCategory.ParserError, ex.Category);
+        Assert.True(ex.Location!.Line >= 4, $"line {ex.Location.Line}");
+    }
+
+    [Fact]
+    public void ChatWithoutMessagesIsStillReported()
+    {
+        using var reader = FromText("{\"chats\":{\"list\":[{\"name\":\"Empty\",\"type\":\"private_group\",\"id\":5},{\"name\":\"B\",\"id\":6,\"messages\":[]}]}}");
+        var items = ReadAll(reader);
+        Assert.Equal([ExportItemKind.ChatStarted, ExportItemKind.ChatCompleted, ExportItemKind.ChatStarted, ExportItemKind.ChatCompleted],
+            items.Select(i => i.Kind));
+        Assert.Equal("Empty", items[0].Chat!.Name);
+        Assert.Equal("B", items[2].Chat!.Name);
+    }
+}
