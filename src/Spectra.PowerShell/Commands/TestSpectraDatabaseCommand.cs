@@ -35,13 +35,10 @@ public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
 
     protected override void ProcessRecord()
     {
-        var path = DefaultDatabase.Resolve(this, Path);
-        var options = new IntegrityCheckOptions
-        {
-            Deep = Deep.IsPresent,
-            MediaDirectory = MediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(MediaDirectory),
-        };
-        var sink = CreateDirectSink();
+        var engine = OpenEngine(Path, MediaDirectory);
+        var path = engine.DatabasePath;
+        var options = new IntegrityCheckOptions { Deep = Deep.IsPresent, MediaDirectory = engine.MediaDirectory };
+        var sink = EngineSink;
         var failed = false;
         try
         {
