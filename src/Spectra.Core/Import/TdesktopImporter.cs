@@ -70,6 +70,8 @@ public sealed class TdesktopImporter
         var summaries = new List<ImportChatSummary>();
         using var writer = _database.CreateWriter();
         writer.BeginRun(RunKind.Import, detail: "tdesktop-json " + file);
+        _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
+            $"Import of {file} into {_database.Path} (schema version {_database.SchemaVersion}, media in {_database.Media.RootDirectory}) started"));
         var outcome = RunOutcome.Failed;
         long failedTotal = 0;
 
@@ -106,6 +108,8 @@ public sealed class TdesktopImporter
 
                             break;
                         case ExportItemKind.Message:
+                            _sink.Log(HostLogLevel.Debug, FormattableString.Invariant(
+                                $"Writing a batch of {work.Messages.Count} message(s) for {state.Chat.Name ?? "chat " + state.Chat.Id}"));
                             Flush(writer, state, work.Messages, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             cancellationToken.ThrowIfCancellationRequested();
@@ -116,6 +120,8 @@ public sealed class TdesktopImporter
                             failedTotal += state.Failed;
                             var summary = state.Summary();
                             summaries.Add(summary);
+                            _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
+                                $"Imported chat {summary.Chat ?? "chat " + summary.ChatId}: {summary.Imported} new, {summary.Updated} updated, {summary.Skipped} skipped, {summary.Failed} failed; media {summary.MediaStored} stored, {summary.MediaMissing} missing; {summary.Duration.TotalSeconds:F1} s"));
                             callbacks.ChatCompleted?.Invoke(summary);
                             cancellationToken.ThrowIfCancellationRequested();
                             break;
@@ -157,6 +163,7 @@ public sealed class TdesktopImporter
 
             _sink.Progress(new ProgressInfo(ProgressActivity, "Importing", "Done", 100, Completed: true));
             writer.CompleteRun(outcome);
+            _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Import of {file} ended: {outcome}, {summaries.Count} chat(s)"));
         }
     }
 
