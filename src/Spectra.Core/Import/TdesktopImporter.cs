@@ -108,13 +108,13 @@ public sealed class TdesktopImporter
 
                             break;
                         case ExportItemKind.Message:
-                            _sink.Log(HostLogLevel.Debug, FormattableString.Invariant(
-                                $"Writing a batch of {work.Messages.Count} message(s) for {state.Chat.Name ?? "chat " + state.Chat.Id}"));
+                            LogBatch(state, work.Messages.Count);
                             Flush(writer, state, work.Messages, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             cancellationToken.ThrowIfCancellationRequested();
                             break;
                         case ExportItemKind.ChatCompleted:
+                            LogBatch(state, work.Messages.Count);
                             Flush(writer, state, work.Messages, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             failedTotal += state.Failed;
@@ -311,6 +311,9 @@ public sealed class TdesktopImporter
             return media with { MissingReason = ex.ErrorId == "ExportMediaPathRefused" ? "path refused: outside the export folder" : "file not found in the export" };
         }
     }
+
+    private void LogBatch(ChatState state, int count) =>
+        _sink.Log(HostLogLevel.Debug, FormattableString.Invariant($"Writing a batch of {count} message(s) for {state.Chat.Name ?? "chat " + state.Chat.Id}"));
 
     private static void Flush(ArchiveWriter writer, ChatState state, List<ArchivedMessage> batch, ImportCallbacks callbacks)
     {
