@@ -14,7 +14,7 @@ namespace Spectra.PowerShell.Commands;
 [OutputType(typeof(bool))]
 public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
 {
-    /// <summary>The archive; default: $env:SPECTRA_DB_PATH, else spectra.db in the current location.</summary>
+    /// <summary>The archive; default: storage.database from the configuration layers, else spectra.db in the current location.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "Database")]
     [ValidateNotNullOrEmpty]
