@@ -65,6 +65,11 @@ Describe 'Configuration and logging in the cmdlets' {
         Join-Path $script:dir 'logs' | Should -Exist
     }
 
+    It 'creates no log folder on a dry run (-WhatIf)' {
+        Import-SpectraExport -Path $script:sample -Database (Join-Path $script:dir 'w.db') -WhatIf
+        Get-ChildItem $script:dir | Should -BeNullOrEmpty
+    }
+
     It 'reports a broken config file as an error record with its id and line when -Database is omitted' {
         $env:SPECTRA_CONFIG = Write-Config $script:dir "{`n  `"storage`": {`n    `"database`": `n}`n"
         { Test-SpectraDatabase -ErrorAction Stop } | Should -Throw -ErrorId 'ConfigParseError,*'

@@ -40,10 +40,12 @@ public sealed class EngineSession : IHostMessageSink, IDisposable
     /// <param name="database">An explicit archive path; when given, a configuration that cannot be read only costs a warning.</param>
     /// <param name="mediaDirectory">An explicit media directory (full path), over every configuration layer.</param>
     /// <param name="atLeastDebug">The host asked for debug output: log Debug events even when the configured level is higher.</param>
+    /// <param name="writeLogFile">False for a dry run (-WhatIf): nothing is created on disk, events still reach the host.</param>
     /// <param name="requireConfig">False for commands that need no archive: a broken configuration is then a warning.</param>
     /// <exception cref="SpectraException">The configuration could not be loaded (file, line and field in the location).</exception>
     public static EngineSession Open(string? configPath, IReadOnlyDictionary<string, string> environment, string currentDirectory,
-        IHostMessageSink host, string? database = null, string? mediaDirectory = null, bool atLeastDebug = false, bool requireConfig = true)
+        IHostMessageSink host, string? database = null, string? mediaDirectory = null, bool atLeastDebug = false, bool requireConfig = true,
+        bool writeLogFile = true)
     {
         ArgumentNullException.ThrowIfNull(host);
         LoadedConfig? config = null;
@@ -62,6 +64,11 @@ public sealed class EngineSession : IHostMessageSink, IDisposable
             config = null;
             locations = StorageLocations.Resolve(null, currentDirectory, database, mediaDirectory);
             options = LoggingOptionsMapper.From(null, locations, atLeastDebug);
+        }
+
+        if (!writeLogFile)
+        {
+            options = options with { Directory = null };
         }
 
         var session = new EngineSession(locations, CreateLogger(options, host, out var fileProblem), host)

@@ -68,7 +68,8 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
             _engine = EngineSession.Open(null, ConfigCommandSupport.EnvironmentSnapshot(), here, _relay,
                 database is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(database),
                 mediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(mediaDirectory),
-                MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig);
+                MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
+                writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }));
         }
         catch (SpectraException ex)
         {

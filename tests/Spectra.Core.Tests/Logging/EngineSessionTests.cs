@@ -76,4 +76,19 @@ public sealed class EngineSessionTests
         Assert.Null(session.LogDirectory);
         Assert.Contains(host.Messages, m => m.Level == HostLogLevel.Warning && m.Message.Contains("No log file", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_dry_run_creates_no_log_folder_but_still_tells_the_host()
+    {
+        using var fixture = new ConfigFixture();
+        var host = new CollectingHost();
+        using (var session = EngineSession.Open(null, new Dictionary<string, string>(), fixture.Directory, host, writeLogFile: false))
+        {
+            session.Log(HostLogLevel.Verbose, "dry");
+            Assert.Null(session.LogDirectory);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(fixture.Directory, "logs")));
+        Assert.Contains(host.Messages, m => m.Message == "dry");
+    }
 }
