@@ -15,7 +15,7 @@ One summary object is written per chat. Problems with single messages are writte
         Path        = 'Export folder (holding result.json) or the result.json file. Wildcards are allowed. Accepts strings and FullName from the pipeline (e.g. Get-ChildItem).'
         LiteralPath = 'Like -Path, without wildcard expansion. Accepts PSPath from the pipeline.'
         Database    = 'The archive database file; created with its schema when missing. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Media go to storage.media_dir from the configuration, else a media folder beside it.'
-        BatchSize   = 'Messages written per transaction (default 2000). Smaller batches lose less work when interrupted; larger ones are slightly faster.'
+        BatchSize   = 'Messages written per transaction (default 1000). Smaller batches lose less work when interrupted; larger ones are slightly faster.'
     }
     Examples    = @(
         @{

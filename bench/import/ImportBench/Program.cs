@@ -85,7 +85,7 @@ if (mode == "stages")
 
 using (var db = ArchiveDatabase.Open(args[2]))
 {
-    var batchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
+    var batchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000;
     var importer = new TdesktopImporter(db, new NullSink()) { BatchSize = batchSize };
     var chats = await importer.ImportAsync(export, null, CancellationToken.None);
     messages = chats.Sum(c => c.Imported + c.Updated + c.Skipped);

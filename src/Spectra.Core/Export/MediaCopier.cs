@@ -20,8 +20,6 @@ public sealed class MediaCopier
         _root = Path.GetFullPath(destinationRoot);
     }
 
-    public long Copied { get; private set; }
-
     /// <summary>Copies the file with <paramref name="sha256"/> to <paramref name="relativePath"/>; false when the store lacks it.</summary>
     public async Task<bool> CopyAsync(string sha256, string relativePath, ErrorLocation location, CancellationToken cancellationToken)
     {
@@ -56,7 +54,6 @@ public sealed class MediaCopier
             }
         }
 
-        Copied++;
         return true;
     }
 }

@@ -6,13 +6,4 @@ namespace Spectra.Core.Import;
 /// <paramref name="Left"/> is true for chats from <c>left_chats</c>. <paramref name="Ordinal"/> numbers chats in the
 /// file, so errors can point at <c>chats.list[3]</c>.
 /// </summary>
-public sealed record ExportChat(string? Name, string? Type, long? Id, bool Left, int Ordinal, string JsonPath)
-{
-    /// <summary>The kind of Telegram peer the export type denotes.</summary>
-    public ExportPeerKind PeerKind => Type switch
-    {
-        "personal_chat" or "bot_chat" or "saved_messages" or "replies" or "verification_codes" => ExportPeerKind.User,
-        "private_group" => ExportPeerKind.Chat,
-        _ => ExportPeerKind.Channel,
-    };
-}
+public sealed record ExportChat(string? Name, string? Type, long? Id, bool Left, int Ordinal, string JsonPath);

@@ -28,6 +28,7 @@ public sealed class TdesktopExportReader : IDisposable
     private int _end;
     private bool _final;
     private bool _done;
+    private bool _started;
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
     private int _line = 1;
     private string? _property;
@@ -247,7 +248,6 @@ public sealed class TdesktopExportReader : IDisposable
         }
     }
 
-    private bool _started;
 
     /// <summary>Tokens inside the root, a section (chats / left_chats) or a chat object.</summary>
     private bool HandleObjectToken(ref Utf8JsonReader reader, Frame frame)

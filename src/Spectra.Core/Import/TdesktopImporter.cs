@@ -30,8 +30,11 @@ public sealed class TdesktopImporter
         _sink = sink;
     }
 
-    /// <summary>Messages per transaction: large enough to amortise commits, small enough to lose little on a crash.</summary>
-    public int BatchSize { get; init; } = 2000;
+    /// <summary>
+    /// Messages per transaction: large enough to amortise commits, small enough to lose little on a crash and to keep
+    /// peak memory under 200 MB on a million-message import (2,000 measured the same speed and ~10% more memory).
+    /// </summary>
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>The result.json for a folder or file path, and the folder media paths are relative to.</summary>
     public static (string ResultJson, string Root) Locate(string path)

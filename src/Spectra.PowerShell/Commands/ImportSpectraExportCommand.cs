@@ -45,7 +45,7 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     /// <summary>Messages per transaction.</summary>
     [Parameter]
     [ValidateRange(1, 100_000)]
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 1000;
 
     protected override void BeginProcessing() => _databasePath = DefaultDatabase.Resolve(this, Database);
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Spectra.Core.Errors;
 using Spectra.Core.Import;
+using Spectra.Core.Storage.Model;
 
 namespace Spectra.Core.Tests.Import;
 
@@ -38,7 +39,7 @@ public class TdesktopExportReaderTests
         Assert.Equal(["Spectra Sample Channel", "Sample Group", "Alice Example", "Old Group"], chats.Select(c => c.Name));
         Assert.Equal([1234567890L, 2233445566L, 5550001L, 777000L], chats.Select(c => c.Id!.Value));
         Assert.Equal([false, false, false, true], chats.Select(c => c.Left));
-        Assert.Equal([ExportPeerKind.Channel, ExportPeerKind.Channel, ExportPeerKind.User, ExportPeerKind.Chat], chats.Select(c => c.PeerKind));
+        Assert.Equal([PeerType.Channel, PeerType.Supergroup, PeerType.User, PeerType.Group], chats.Select(ExportMessageMapper.PeerTypeOf));
         Assert.Equal(4, items.Count(i => i.Kind == ExportItemKind.ChatCompleted));
         Assert.Equal(34 + 14 + 3 + 3, items.Count(i => i.Kind == ExportItemKind.Message));
         Assert.Equal("left_chats.list[0].messages[2]", items.Last(i => i.Kind == ExportItemKind.Message).Path);
