@@ -70,6 +70,17 @@ Describe 'Configuration and logging in the cmdlets' {
         Get-ChildItem $script:dir | Should -BeNullOrEmpty
     }
 
+    It 'logs Remove-SpectraSecureFile to a file only when logging.directory is configured' {
+        Set-Content (Join-Path $script:dir 'a.txt') 'x'
+        Remove-SpectraSecureFile -Path (Join-Path $script:dir 'a.txt') -Confirm:$false | Out-Null
+        Get-ChildItem $script:dir | Should -BeNullOrEmpty
+        $env:SPECTRA_CONFIG = Write-Config $script:dir '{ "logging": { "directory": "erase-logs", "level": "Debug" } }'
+        Set-Content (Join-Path $script:dir 'b.txt') 'x'
+        Remove-SpectraSecureFile -Path (Join-Path $script:dir 'b.txt') -Confirm:$false | Out-Null
+        $log = Get-ChildItem (Join-Path $script:dir 'erase-logs') -Filter 'spectra-*.clef'
+        Get-Content -Raw $log.FullName | Should -Match 'Secure deletion of [^,]*b\.txt\W{0,3} done'
+    }
+
     It 'reports a broken config file as an error record with its id and line when -Database is omitted' {
         $env:SPECTRA_CONFIG = Write-Config $script:dir "{`n  `"storage`": {`n    `"database`": `n}`n"
         { Test-SpectraDatabase -ErrorAction Stop } | Should -Throw -ErrorId 'ConfigParseError,*'

@@ -11,6 +11,9 @@ namespace Spectra.Core.Configuration;
 /// </summary>
 public sealed record StorageLocations(string DatabasePath, string MediaDirectory, string? LogDirectory, string? ConfigFile)
 {
+    /// <summary>True when logging.directory was set by a file, .env or variable (not the built-in default).</summary>
+    public bool LogDirectoryConfigured { get; init; }
+
     public const string DefaultLogFolder = "logs";
 
     /// <param name="config">The loaded configuration; null means built-in defaults only.</param>
@@ -29,7 +32,10 @@ public sealed record StorageLocations(string DatabasePath, string MediaDirectory
             ? Path.GetFullPath(mediaDirectory, currentDirectory)
             : ResolveValue(config, "storage", "media_dir", currentDirectory, besideDatabase) ?? Path.Combine(besideDatabase, "media");
         var logs = ResolveValue(config, "logging", "directory", currentDirectory, besideDatabase);
-        return new StorageLocations(databasePath, media, logs, config?.FilePath);
+        return new StorageLocations(databasePath, media, logs, config?.FilePath)
+        {
+            LogDirectoryConfigured = config is not null && config.OriginOf("logging.directory").Source != ConfigSource.Default,
+        };
     }
 
     /// <summary>

@@ -40,12 +40,13 @@ public sealed class EngineSession : IHostMessageSink, IDisposable
     /// <param name="database">An explicit archive path; when given, a configuration that cannot be read only costs a warning.</param>
     /// <param name="mediaDirectory">An explicit media directory (full path), over every configuration layer.</param>
     /// <param name="atLeastDebug">The host asked for debug output: log Debug events even when the configured level is higher.</param>
+    /// <param name="archiveCommand">False for commands that work on no archive: they write a log file only when logging.directory is configured (the default folder beside a database would land in the current directory).</param>
     /// <param name="writeLogFile">False for a dry run (-WhatIf): nothing is created on disk, events still reach the host.</param>
     /// <param name="requireConfig">False for commands that need no archive: a broken configuration is then a warning.</param>
     /// <exception cref="SpectraException">The configuration could not be loaded (file, line and field in the location).</exception>
     public static EngineSession Open(string? configPath, IReadOnlyDictionary<string, string> environment, string currentDirectory,
         IHostMessageSink host, string? database = null, string? mediaDirectory = null, bool atLeastDebug = false, bool requireConfig = true,
-        bool writeLogFile = true)
+        bool writeLogFile = true, bool archiveCommand = true)
     {
         ArgumentNullException.ThrowIfNull(host);
         LoadedConfig? config = null;
@@ -66,7 +67,7 @@ public sealed class EngineSession : IHostMessageSink, IDisposable
             options = LoggingOptionsMapper.From(null, locations, atLeastDebug);
         }
 
-        if (!writeLogFile)
+        if (!writeLogFile || (!archiveCommand && !locations.LogDirectoryConfigured))
         {
             options = options with { Directory = null };
         }

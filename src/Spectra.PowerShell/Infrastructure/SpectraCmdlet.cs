@@ -69,7 +69,8 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
                 database is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(database),
                 mediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(mediaDirectory),
                 MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
-                writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }));
+                writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }),
+                archiveCommand: requireConfig);
         }
         catch (SpectraException ex)
         {

@@ -27,6 +27,8 @@ public sealed class StorageLocationsTests
         Assert.Equal(Path.Combine(fixture.Directory, "data", "a.db"), locations.DatabasePath);
         Assert.Equal(Path.Combine(fixture.Directory, "m"), locations.MediaDirectory);
         Assert.Equal(Path.Combine(fixture.Directory, "l"), locations.LogDirectory);
+        Assert.True(locations.LogDirectoryConfigured);
+        Assert.False(StorageLocations.Resolve(new ConfigFixture().Load(), Here).LogDirectoryConfigured);
         Assert.Equal(fixture.ConfigPath, locations.ConfigFile);
     }
 
