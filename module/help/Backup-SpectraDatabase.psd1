@@ -6,7 +6,7 @@ Makes a consistent copy of the archive database: the copy is one snapshot of the
 The media directory is not copied. Its files are stored under their SHA-256 and never change once written, so any file copy or sync tool can back it up incrementally.
 '@
     Parameters  = @{
-        Database    = 'The archive database to back up. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        Database    = 'The archive database to back up. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
         Destination = 'The backup file to create. Its folder is created when missing.'
         Force       = 'Replace an existing file at the destination.'
     }
@@ -24,5 +24,5 @@ The media directory is not copied. Its files are stored under their SHA-256 and 
     )
     Inputs      = @('System.String')
     Outputs     = @('Spectra.PowerShell.Models.SpectraBackupResult')
-    Notes       = 'Supports -WhatIf and -Confirm. Error ids: BackupDestinationExists, BackupOntoSource, BackupFailed, BackupVerificationFailed, DatabaseNotFound.'
+    Notes       = 'Supports -WhatIf and -Confirm. Error ids: BackupDestinationExists, BackupOntoSource, BackupFailed, BackupVerificationFailed, DatabaseNotFound. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

@@ -11,7 +11,7 @@ Both stream the archive, so memory stays flat on large archives. One summary obj
         Format      = 'Json (Telegram Desktop result.json, re-importable with Import-SpectraExport) or Html (static paginated site).'
         Destination = 'The folder to write into; created when missing. Files already there with the same name are replaced (result.json, pages); media files already present are kept.'
         Channel     = 'The chats to export: marked peer id, bare Telegram id, @username or title (as Get-SpectraChannel shows them). Accepts pipeline input, also by the PeerId/ChannelId property. Default: every chat with messages.'
-        Database    = 'The archive database to read. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. It must exist.'
+        Database    = 'The archive database to read. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. It must exist.'
         PageSize    = 'Messages per HTML page (default 100). Ignored for Json.'
     }
     Examples    = @(
@@ -28,5 +28,5 @@ Both stream the archive, so memory stays flat on large archives. One summary obj
     )
     Inputs      = @('System.String (Channel, also by the PeerId/ChannelId property)')
     Outputs     = @('Spectra.PowerShell.Models.ArchiveExportSummary')
-    Notes       = 'Error ids: ChannelNotFound (ObjectNotFound), ExportDestinationIsFile (InvalidArgument), ExportMediaPathConflict (WriteError, two different files claiming one path: export those chats separately), DatabaseNotFound (ObjectNotFound) and other storage errors when the database cannot be opened.'
+    Notes       = 'Error ids: ChannelNotFound (ObjectNotFound), ExportDestinationIsFile (InvalidArgument), ExportMediaPathConflict (WriteError, two different files claiming one path: export those chats separately), DatabaseNotFound (ObjectNotFound) and other storage errors when the database cannot be opened. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

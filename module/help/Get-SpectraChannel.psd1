@@ -7,7 +7,7 @@ Channels can be chosen by marked id, bare Telegram id, @username or exact title.
 '@
     Parameters  = @{
         Channel  = 'Only these channels: marked or bare id, @username or exact title. Accepts strings and PeerId or ChannelId from the pipeline.'
-        Database = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Opened read-only.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only.'
     }
     Examples    = @(
         @{
@@ -28,5 +28,5 @@ Channels can be chosen by marked id, bare Telegram id, @username or exact title.
     )
     Inputs      = @('System.String')
     Outputs     = @('Spectra.PowerShell.Models.SpectraChannel')
-    Notes       = 'MediaBytes counts each stored file once per channel; the same file in two channels is stored once on disk.'
+    Notes       = 'MediaBytes counts each stored file once per channel; the same file in two channels is stored once on disk. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

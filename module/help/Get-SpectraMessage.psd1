@@ -13,7 +13,7 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
         Sender   = 'Only messages from this sender: a numeric sender id, @username, or a name matched against the recorded sender name (case-insensitive; wildcards * and ?).'
         HasMedia = 'Only messages with attachments (stored or missing). -HasMedia:$false returns only messages without any.'
         First    = 'At most this many messages (for each channel piped in).'
-        Database = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Opened read-only.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only.'
     }
     Examples    = @(
         @{
@@ -34,5 +34,5 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
     )
     Inputs      = @('System.String', 'System.Int64')
     Outputs     = @('Spectra.PowerShell.Models.SpectraMessage')
-    Notes       = 'Error ids: ChannelNotFound, AmbiguousChannel, DatabaseNotFound, NotASpectraDatabase, DatabaseTooNew.'
+    Notes       = 'Error ids: ChannelNotFound, AmbiguousChannel, DatabaseNotFound, NotASpectraDatabase, DatabaseTooNew. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

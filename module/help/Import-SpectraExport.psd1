@@ -14,7 +14,7 @@ One summary object is written per chat. Problems with single messages are writte
     Parameters  = @{
         Path        = 'Export folder (holding result.json) or the result.json file. Wildcards are allowed. Accepts strings and FullName from the pipeline (e.g. Get-ChildItem).'
         LiteralPath = 'Like -Path, without wildcard expansion. Accepts PSPath from the pipeline.'
-        Database    = 'The archive database file; created with its schema when missing. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Media go to a media folder beside it.'
+        Database    = 'The archive database file; created with its schema when missing. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Media go to storage.media_dir from the configuration, else a media folder beside it.'
         BatchSize   = 'Messages written per transaction (default 1000). Smaller batches lose less work when interrupted; larger ones are slightly faster.'
     }
     Examples    = @(
@@ -36,5 +36,5 @@ One summary object is written per chat. Problems with single messages are writte
     )
     Inputs      = @('System.String (Path, also by the FullName property)', 'System.String (LiteralPath, by the PSPath property)')
     Outputs     = @('Spectra.PowerShell.Models.ImportSummary')
-    Notes       = 'Error ids: ExportNotFound, ExportResultJsonNotFound (ObjectNotFound); ExportNotAnObject, ExportTruncated (InvalidData); ExportJsonInvalid (ParserError); per message: ExportMessageIdMissing, ExportMessageDateMissing, ExportMessageTextInvalid, ExportMessageInvalidJson, ExportMediaPathRefused (SecurityError), ExportMediaFileNotFound, InvalidMessageData.'
+    Notes       = 'Error ids: ExportNotFound, ExportResultJsonNotFound (ObjectNotFound); ExportNotAnObject, ExportTruncated (InvalidData); ExportJsonInvalid (ParserError); per message: ExportMessageIdMissing, ExportMessageDateMissing, ExportMessageTextInvalid, ExportMessageInvalidJson, ExportMediaPathRefused (SecurityError), ExportMediaFileNotFound, InvalidMessageData. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

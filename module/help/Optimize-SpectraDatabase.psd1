@@ -6,7 +6,7 @@ Runs, in order: (optionally) a rebuild of the full-text index from the message t
 VACUUM needs free disk space about the size of the database and waits for other writers; run it when no archive run is active, or skip it with -NoVacuum. The database must exist: this command never creates one. An archive at an older schema version is upgraded first.
 '@
     Parameters  = @{
-        Database           = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        Database           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
         RebuildSearchIndex = 'Rebuild the full-text search index from the message text first: the fix for a FullTextIndex or FullTextContent failure of Test-SpectraDatabase.'
         NoVacuum           = 'Skip VACUUM (which rewrites the whole file and needs that much free disk space).'
     }
@@ -29,5 +29,5 @@ VACUUM needs free disk space about the size of the database and waits for other 
     )
     Inputs      = @('System.String')
     Outputs     = @('Spectra.PowerShell.Models.SpectraOptimizeResult')
-    Notes       = 'Supports -WhatIf and -Confirm.'
+    Notes       = 'Supports -WhatIf and -Confirm. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

@@ -42,5 +42,5 @@ Errors for single files are non-terminating and carry stable ids: SecureDeletePa
     )
     Inputs      = @('System.String (paths, by value for -Path)', 'System.IO.FileInfo and System.IO.DirectoryInfo (by the PSPath property, for -LiteralPath)')
     Outputs     = @('Spectra.PowerShell.Models.SecureDeleteResult')
-    Notes       = 'Compared with GNU shred -n 3 -u: shred writes three random passes and does not read them back; this command writes 0x00, 0xFF and random passes and verifies the last one. See bench/foundation for measured throughput.'
+    Notes       = 'Compared with GNU shred -n 3 -u: shred writes three random passes and does not read them back; this command writes 0x00, 0xFF and random passes and verifies the last one. See bench/foundation for measured throughput. Debug events are also written, redacted, to the compact-JSON log when logging.directory is configured (no log file otherwise; see docs/configuration.md); a configuration that cannot be read only costs a warning here.'
 }

@@ -11,7 +11,7 @@ The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AN
         After    = 'Only messages dated at or after this time.'
         Before   = 'Only messages dated before this time.'
         First    = 'At most this many results (default 100).'
-        Database = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Opened read-only.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only.'
     }
     Examples    = @(
         @{
@@ -32,5 +32,5 @@ The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AN
     )
     Inputs      = @('System.String')
     Outputs     = @('Spectra.PowerShell.Models.SpectraSearchResult')
-    Notes       = 'Error ids: InvalidSearchQuery, ChannelNotFound, AmbiguousChannel, DatabaseNotFound.'
+    Notes       = 'Error ids: InvalidSearchQuery, ChannelNotFound, AmbiguousChannel, DatabaseNotFound. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

@@ -10,10 +10,10 @@ The database is opened read-only and is never modified. When no write-ahead log 
 A missing file, a file that is not a database or cannot be read gives a Fail result, not an exception. With -Quiet only $true (no check failed; warnings allowed) or $false is written.
 '@
     Parameters  = @{
-        Path           = 'The archive database. Default: $env:SPECTRA_DB_PATH, else spectra.db in the current location. Accepts FullName or Database from the pipeline.'
+        Path           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Database from the pipeline.'
         Deep           = 'Also run the slow checks: full integrity_check instead of quick_check, re-tokenize all message text against the search index, and re-hash every media file.'
         Quiet          = 'Write only $true when no check failed (warnings allowed), otherwise $false. Failures are described in the verbose stream.'
-        MediaDirectory = 'The media directory when it is not the media folder next to the database.'
+        MediaDirectory = 'The media directory. Default: storage.media_dir from the configuration ($env:SPECTRA_MEDIA_DIR, .env, config file), else the media folder next to the database.'
     }
     Examples    = @(
         @{
@@ -34,5 +34,5 @@ A missing file, a file that is not a database or cannot be read gives a Fail res
     )
     Inputs      = @('System.String')
     Outputs     = @('Spectra.PowerShell.Models.SpectraDatabaseCheck', 'System.Boolean')
-    Notes       = 'Exit status for scripts: use -Quiet. Statuses: Pass (fine), Warn (worth attention, not damage), Fail (damage or an unusable archive).'
+    Notes       = 'Exit status for scripts: use -Quiet. Statuses: Pass (fine), Warn (worth attention, not damage), Fail (damage or an unusable archive). Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

@@ -70,6 +70,14 @@ public sealed class ArchiveExporter
         IReadOnlyList<ArchivedPeer> peers, Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(destination);
+        _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Export of {peers.Count} chat(s) from {_database.Path} to {destination} as {format} started"));
+        var inner = chatExported;
+        chatExported = chat =>
+        {
+            _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
+                $"Exported chat {chat.Chat}: {chat.Messages} message(s), {chat.MediaFiles} media file(s), {chat.MediaMissing} missing"));
+            inner?.Invoke(chat);
+        };
         try
         {
             return format == ArchiveExportFormat.Json

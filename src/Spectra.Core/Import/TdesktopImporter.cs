@@ -73,6 +73,8 @@ public sealed class TdesktopImporter
         var summaries = new List<ImportChatSummary>();
         using var writer = _database.CreateWriter();
         writer.BeginRun(RunKind.Import, detail: "tdesktop-json " + file);
+        _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
+            $"Import of {file} into {_database.Path} (schema version {_database.SchemaVersion}, media in {_database.Media.RootDirectory}) started"));
         var outcome = RunOutcome.Failed;
         long failedTotal = 0;
 
@@ -109,16 +111,20 @@ public sealed class TdesktopImporter
 
                             break;
                         case ExportItemKind.Message:
+                            LogBatch(state, work.Messages.Count);
                             Flush(writer, state, work.Messages, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             cancellationToken.ThrowIfCancellationRequested();
                             break;
                         case ExportItemKind.ChatCompleted:
+                            LogBatch(state, work.Messages.Count);
                             Flush(writer, state, work.Messages, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             failedTotal += state.Failed;
                             var summary = state.Summary();
                             summaries.Add(summary);
+                            _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
+                                $"Imported chat {summary.Chat ?? "chat " + summary.ChatId}: {summary.Imported} new, {summary.Updated} updated, {summary.Skipped} skipped, {summary.Failed} failed; media {summary.MediaStored} stored, {summary.MediaMissing} missing; {summary.Duration.TotalSeconds:F1} s"));
                             callbacks.ChatCompleted?.Invoke(summary);
                             cancellationToken.ThrowIfCancellationRequested();
                             break;
@@ -160,6 +166,7 @@ public sealed class TdesktopImporter
 
             _sink.Progress(new ProgressInfo(ProgressActivity, "Importing", "Done", 100, Completed: true));
             writer.CompleteRun(outcome);
+            _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Import of {file} ended: {outcome}, {summaries.Count} chat(s)"));
         }
     }
 
@@ -307,6 +314,9 @@ public sealed class TdesktopImporter
             return media with { MissingReason = ex.ErrorId == "ExportMediaPathRefused" ? "path refused: outside the export folder" : "file not found in the export" };
         }
     }
+
+    private void LogBatch(ChatState state, int count) =>
+        _sink.Log(HostLogLevel.Debug, FormattableString.Invariant($"Writing a batch of {count} message(s) for {state.Chat.Name ?? "chat " + state.Chat.Id}"));
 
     private static void Flush(ArchiveWriter writer, ChatState state, List<ArchivedMessage> batch, ImportCallbacks callbacks)
     {

@@ -40,7 +40,7 @@ public sealed class BackupSpectraDatabaseCommand : SpectraCmdlet
 
         try
         {
-            var result = ArchiveMaintenance.Backup(source, destination, Force.IsPresent, CreateDirectSink());
+            var result = ArchiveMaintenance.Backup(source, destination, Force.IsPresent, EngineSink);
             WriteObject(new SpectraBackupResult(result));
         }
         catch (SpectraException ex)

@@ -69,7 +69,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
         ArchiveDatabase database;
         try
         {
-            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false });
+            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false, MediaDirectory = OpenEngine(Database).MediaDirectory });
         }
         catch (SpectraException ex)
         {
@@ -86,7 +86,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             {
                 RunEngine(async (sink, ct) =>
                 {
-                    var exporter = new ArchiveExporter(database, sink)
+                    var exporter = new ArchiveExporter(database, EngineSink)
                     {
                         PageSize = pageSize,
                         MediaFailed = ex => sink.WriteError(ErrorRecords.From(ex, ex.Location?.Field)),

@@ -29,7 +29,7 @@ public sealed class GetSpectraChannelCommand : SpectraCmdlet
         var path = DefaultDatabase.Resolve(this, Database);
         try
         {
-            _reader = ArchiveReader.Open(path);
+            _reader = ArchiveReader.Open(path, OpenEngine(Database).MediaDirectory);
         }
         catch (SpectraException ex)
         {

@@ -56,7 +56,7 @@ public sealed class GetSpectraMessageCommand : SpectraCmdlet
         var path = DefaultDatabase.Resolve(this, Database);
         try
         {
-            _reader = ArchiveReader.Open(path);
+            _reader = ArchiveReader.Open(path, OpenEngine(Database).MediaDirectory);
         }
         catch (SpectraException ex)
         {

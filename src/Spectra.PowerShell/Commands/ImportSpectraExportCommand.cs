@@ -128,7 +128,7 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
 
         try
         {
-            _database = ArchiveDatabase.Open(_databasePath!);
+            _database = ArchiveDatabase.Open(_databasePath!, new ArchiveOptions { MediaDirectory = OpenEngine(Database).MediaDirectory });
             return true;
         }
         catch (SpectraException ex)
@@ -142,11 +142,12 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     {
         var database = _database!;
         var batchSize = BatchSize;
+        var engineLog = EngineSink;
         try
         {
             RunEngine(async (sink, ct) =>
             {
-                var importer = new TdesktopImporter(database, sink) { BatchSize = batchSize };
+                var importer = new TdesktopImporter(database, engineLog) { BatchSize = batchSize };
                 var callbacks = new ImportCallbacks
                 {
                     ChatCompleted = summary => sink.WriteObject(new ImportSummary(summary, export, database.Path)),

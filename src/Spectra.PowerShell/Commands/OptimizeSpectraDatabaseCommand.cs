@@ -38,7 +38,7 @@ public sealed class OptimizeSpectraDatabaseCommand : SpectraCmdlet
         try
         {
             using var database = ArchiveDatabase.Open(path, new ArchiveOptions { CreateIfMissing = false });
-            var result = ArchiveMaintenance.Optimize(database, options, CreateDirectSink(), CancellationToken);
+            var result = ArchiveMaintenance.Optimize(database, options, EngineSink, CancellationToken);
             WriteObject(new SpectraOptimizeResult(result));
         }
         catch (SpectraException ex)

@@ -56,9 +56,10 @@ public sealed class RemoveSpectraSecureFileCommand : SpectraCmdlet
         }
 
         var options = new SecureEraseOptions { Passes = Passes, Force = Force, Recurse = Recurse };
+        var engineLog = EngineSink;
         RunEngine((sink, ct) =>
         {
-            using var eraser = SecureFileEraser.ForHost(sink);
+            using var eraser = SecureFileEraser.ForHost(engineLog);
             foreach (var target in approved)
             {
                 ct.ThrowIfCancellationRequested();

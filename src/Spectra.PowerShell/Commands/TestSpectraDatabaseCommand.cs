@@ -14,7 +14,7 @@ namespace Spectra.PowerShell.Commands;
 [OutputType(typeof(bool))]
 public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
 {
-    /// <summary>The archive; default: $env:SPECTRA_DB_PATH, else spectra.db in the current location.</summary>
+    /// <summary>The archive; default: storage.database from the configuration layers, else spectra.db in the current location.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "Database")]
     [ValidateNotNullOrEmpty]
@@ -35,13 +35,10 @@ public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
 
     protected override void ProcessRecord()
     {
-        var path = DefaultDatabase.Resolve(this, Path);
-        var options = new IntegrityCheckOptions
-        {
-            Deep = Deep.IsPresent,
-            MediaDirectory = MediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(MediaDirectory),
-        };
-        var sink = CreateDirectSink();
+        var engine = OpenEngine(Path, MediaDirectory);
+        var path = engine.DatabasePath;
+        var options = new IntegrityCheckOptions { Deep = Deep.IsPresent, MediaDirectory = engine.MediaDirectory };
+        var sink = EngineSink;
         var failed = false;
         try
         {

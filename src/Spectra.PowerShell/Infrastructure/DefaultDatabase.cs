@@ -1,20 +1,11 @@
-using System.Management.Automation;
-
 namespace Spectra.PowerShell.Infrastructure;
 
 /// <summary>
-/// Where a cmdlet's archive is when -Database is not given: $env:SPECTRA_DB_PATH, else spectra.db in the current
-/// location (the configuration default of storage.database). Paths go through the provider so ~ and PSDrives work.
+/// Where a cmdlet's archive is: -Database, else storage.database from the configuration layers
+/// ($env:SPECTRA_DB_PATH, .env, spectra_config.json), else spectra.db in the current location. The rules live in
+/// Spectra.Core.Configuration.StorageLocations; this only opens the cmdlet's engine session.
 /// </summary>
 internal static class DefaultDatabase
 {
-    public const string FileName = "spectra.db";
-
-    public static string Resolve(PSCmdlet cmdlet, string? database)
-    {
-        var chosen = !string.IsNullOrWhiteSpace(database) ? database
-            : Environment.GetEnvironmentVariable("SPECTRA_DB_PATH") is { Length: > 0 } fromEnvironment ? fromEnvironment
-            : FileName;
-        return cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(chosen);
-    }
+    public static string Resolve(SpectraCmdlet cmdlet, string? database) => cmdlet.OpenEngine(database).DatabasePath;
 }

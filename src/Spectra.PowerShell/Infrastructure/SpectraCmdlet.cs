@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Hosting;
 
 namespace Spectra.PowerShell.Infrastructure;
 
@@ -12,6 +13,8 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
+    private EngineSession? _engine;
+    private HostRelay? _relay;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
     protected CancellationToken CancellationToken => _stopping.Token;
@@ -25,9 +28,60 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
     internal T RunEngine<T>(Func<PipelineDispatcher, CancellationToken, Task<T>> work)
     {
         using var dispatcher = new PipelineDispatcher(this);
-        var task = Task.Run(() => work(dispatcher, CancellationToken), CancellationToken);
-        return dispatcher.Pump(task);
+        var previous = _relay?.Active;
+        if (_relay is not null)
+        {
+            _relay.Active = dispatcher;
+        }
+
+        try
+        {
+            var task = Task.Run(() => work(dispatcher, CancellationToken), CancellationToken);
+            return dispatcher.Pump(task);
+        }
+        finally
+        {
+            if (_relay is not null)
+            {
+                _relay.Active = previous;
+            }
+        }
     }
+
+    /// <summary>
+    /// The command's engine session (opened once, on first use): archive and media locations from -Database /
+    /// -MediaDirectory over the configuration layers, and the engine log (file + this cmdlet's streams). Give
+    /// <see cref="EngineSink"/> to engine services. A configuration that cannot be read stops the command unless an
+    /// explicit database was given or <paramref name="requireConfig"/> is false.
+    /// </summary>
+    internal EngineSession OpenEngine(string? database, string? mediaDirectory = null, bool requireConfig = true)
+    {
+        if (_engine is not null)
+        {
+            return _engine;
+        }
+
+        _relay = new HostRelay(CreateDirectSink());
+        var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        try
+        {
+            _engine = EngineSession.Open(null, ConfigCommandSupport.EnvironmentSnapshot(), here, _relay,
+                database is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(database),
+                mediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(mediaDirectory),
+                MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
+                writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }),
+                archiveCommand: requireConfig);
+        }
+        catch (SpectraException ex)
+        {
+            ThrowSpectraError(ex, database);
+        }
+
+        return _engine!;
+    }
+
+    /// <summary>The sink for engine services: logs through the engine log, progress to this cmdlet.</summary>
+    internal IHostMessageSink EngineSink => OpenEngine(null, requireConfig: false);
 
     /// <summary>A synchronous-call sink: for engine work that runs on the pipeline thread itself.</summary>
     internal PipelineDispatcher CreateDirectSink() => new(this);
@@ -51,6 +105,7 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
         if (!_disposed && disposing)
         {
             _stopping.Dispose();
+            _engine?.Dispose();
         }
 
         _disposed = true;

@@ -105,6 +105,7 @@ public sealed class IntegrityChecker
                 Report(name, i * 100 / steps.Count);
                 foreach (var result in Guard(name, () => run(connection!, cancellationToken).ToList()))
                 {
+                    _sink?.Log(HostLogLevel.Verbose, $"Check {result.Check} of {_path}: {result.Status}. {result.Message}");
                     if (name == "SchemaVersion" && result.Status == CheckStatus.Fail)
                     {
                         schemaUsable = false;

@@ -188,6 +188,7 @@ public static class ArchiveMaintenance
             FlushToDisk(temporary);
             File.Move(temporary, destination, overwrite);
             DeleteSidecars(temporary);
+            sink?.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Backup of {source} written to {destination}: {messages} message(s) in {clock.Elapsed.TotalSeconds:F1} s"));
             return new BackupResult(source, destination, new FileInfo(destination).Length, messages, clock.Elapsed);
         }
         catch (SqliteException ex)
