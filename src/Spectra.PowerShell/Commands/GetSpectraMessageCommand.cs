@@ -9,10 +9,8 @@ namespace Spectra.PowerShell.Commands;
 /// <summary>Reads archived messages, streaming: each is written as it is read, so memory stays flat.</summary>
 [Cmdlet(VerbsCommon.Get, "SpectraMessage")]
 [OutputType(typeof(SpectraMessage))]
-public sealed class GetSpectraMessageCommand : SpectraCmdlet
+public sealed class GetSpectraMessageCommand : ArchiveReaderCmdlet
 {
-    private ArchiveReader? _reader;
-
     /// <summary>Marked or bare id, @username or exact title; all channels when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("PeerId", "ChannelId")]
@@ -46,27 +44,9 @@ public sealed class GetSpectraMessageCommand : SpectraCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? First { get; set; }
 
-    /// <summary>The archive; default: $env:SPECTRA_DB_PATH, else spectra.db in the current location.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Database { get; set; }
-
-    protected override void BeginProcessing()
-    {
-        var path = DefaultDatabase.Resolve(this, Database);
-        try
-        {
-            _reader = ArchiveReader.Open(path, OpenEngine(Database).MediaDirectory);
-        }
-        catch (SpectraException ex)
-        {
-            ThrowSpectraError(ex, path);
-        }
-    }
-
     protected override void ProcessRecord()
     {
-        var reader = _reader!;
+        var reader = Reader;
         long? channelId = null;
         if (Channel is not null)
         {
@@ -95,17 +75,5 @@ public sealed class GetSpectraMessageCommand : SpectraCmdlet
         {
             WriteObject(new SpectraMessage(message, reader.Path));
         }
-    }
-
-    protected override void EndProcessing() => _reader?.Dispose();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _reader?.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -9,10 +9,8 @@ namespace Spectra.PowerShell.Commands;
 /// <summary>Full-text search over message text (FTS5 syntax), best match first, with marked snippets.</summary>
 [Cmdlet(VerbsCommon.Search, "SpectraMessage")]
 [OutputType(typeof(SpectraSearchResult))]
-public sealed class SearchSpectraMessageCommand : SpectraCmdlet
+public sealed class SearchSpectraMessageCommand : ArchiveReaderCmdlet
 {
-    private ArchiveReader? _reader;
-
     /// <summary>FTS5 query: words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 5).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
@@ -37,27 +35,9 @@ public sealed class SearchSpectraMessageCommand : SpectraCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int First { get; set; } = 100;
 
-    /// <summary>The archive; default: $env:SPECTRA_DB_PATH, else spectra.db in the current location.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Database { get; set; }
-
-    protected override void BeginProcessing()
-    {
-        var path = DefaultDatabase.Resolve(this, Database);
-        try
-        {
-            _reader = ArchiveReader.Open(path, OpenEngine(Database).MediaDirectory);
-        }
-        catch (SpectraException ex)
-        {
-            ThrowSpectraError(ex, path);
-        }
-    }
-
     protected override void ProcessRecord()
     {
-        var reader = _reader!;
+        var reader = Reader;
         try
         {
             var query = new SearchQuery(Query)
@@ -76,17 +56,5 @@ public sealed class SearchSpectraMessageCommand : SpectraCmdlet
         {
             WriteSpectraError(ex, Query);
         }
-    }
-
-    protected override void EndProcessing() => _reader?.Dispose();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _reader?.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
