@@ -23,22 +23,7 @@ public sealed class GetSpectraConfigCommand : SpectraCmdlet
     [ValidateNotNullOrEmpty]
     public string? LiteralPath { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var file in ConfigCommandSupport.Resolve(this, LiteralPath ?? Path, literal: LiteralPath is not null))
-        {
-            try
-            {
-                Emit(file);
-            }
-            catch (Exception ex) when (ex is not (PipelineStoppedException or SpectraException or OperationCanceledException))
-            {
-                // Expected problems arrive as SpectraException; anything else is a Spectra bug, reported without a
-                // stack trace and without the exception text (which could quote a configuration value).
-                WriteError(ConfigCommandSupport.InternalError(ex, file ?? LiteralPath ?? Path));
-            }
-        }
-    }
+    protected override void ProcessRecord() => ConfigCommandSupport.ForEachFile(this, Path, LiteralPath, Emit);
 
     private void Emit(string? file)
     {

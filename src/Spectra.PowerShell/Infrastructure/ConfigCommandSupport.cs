@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Spectra.Core.Errors;
 
 namespace Spectra.PowerShell.Infrastructure;
 
@@ -52,6 +53,26 @@ internal static class ConfigCommandSupport
         }
 
         return snapshot;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> once per resolved config file. Expected problems arrive as SpectraException and
+    /// are the body's to report; anything else is a Spectra bug, reported without a stack trace and without the
+    /// exception text (which could quote a configuration value).
+    /// </summary>
+    public static void ForEachFile(PSCmdlet cmdlet, string? path, string? literalPath, Action<string?> body)
+    {
+        foreach (var file in Resolve(cmdlet, literalPath ?? path, literal: literalPath is not null))
+        {
+            try
+            {
+                body(file);
+            }
+            catch (Exception ex) when (ex is not (PipelineStoppedException or SpectraException or OperationCanceledException))
+            {
+                cmdlet.WriteError(InternalError(ex, file ?? literalPath ?? path));
+            }
+        }
     }
 
     public static ErrorRecord InternalError(Exception ex, object? target) => ErrorRecords.Create("ConfigInternalError",
