@@ -19,6 +19,7 @@
         'Get-SpectraConfig'
         'Test-SpectraConfig'
         'Remove-SpectraSecureFile'
+        'Test-SpectraConnection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
