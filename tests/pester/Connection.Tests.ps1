@@ -179,7 +179,9 @@ Describe 'Test-SpectraConnection proxy secrets' {
         $result.Success | Should -BeFalse
         $err = $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
         $err.FullyQualifiedErrorId | Should -BeLike 'ConnectionRefused,*'
-        $err.ErrorDetails.Message | Should -Match 'via socks5://alice:\*\*\*@'
+        # The message names the (masked) proxy; the error-text redactor may mask the user name too.
+        $err.ErrorDetails.Message | Should -Match "via socks5://\S+@127\.0\.0\.1:$proxyPort"
+        $err.Exception.Message | Should -Match 'via socks5://alice:\*\*\*@'
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 0
     }
 
