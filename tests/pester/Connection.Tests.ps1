@@ -147,6 +147,31 @@ Describe 'Test-SpectraConnection against the simulated DC' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 8
     }
 
+    It 'stops promptly when the pipeline is stopped (Ctrl+C) during a long wait' {
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        $ps = [powershell]::Create()
+        try {
+            $module = Join-Path $env:SPECTRA_MODULE_PATH 'Spectra.psd1'
+            $null = $ps.AddScript("Import-Module '$module'; Test-SpectraConnection -Endpoint 127.0.0.1:$($silent.LocalEndpoint.Port) -ServerPublicKey '$($script:pem)' -TimeoutSeconds 120")
+            $async = $ps.BeginInvoke()
+            # Wait until the cmdlet has connected and is waiting for an answer that never comes.
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not $silent.Pending() -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $silent.Pending() | Should -BeTrue
+            Start-Sleep -Milliseconds 300
+            $async.IsCompleted | Should -BeFalse
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            $silent.Stop()
+        }
+    }
+
     It 'stops before connecting when the key file is missing or not a key' {
         { Test-SpectraConnection -Endpoint $script:endpoint -ServerPublicKey (Join-Path $TestDrive 'absent.pem') } | Should -Throw -ErrorId 'ServerKeyFileNotFound*'
         $bad = Join-Path $TestDrive 'bad.pem'
