@@ -21,6 +21,7 @@
         'Remove-SpectraSecureFile'
         'Export-SpectraArchive'
         'Import-SpectraExport'
+        'Test-SpectraConnection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

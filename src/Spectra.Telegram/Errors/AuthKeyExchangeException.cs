@@ -7,4 +7,7 @@ public sealed class AuthKeyExchangeException : TelegramException
         : base(message)
     {
     }
+
+    /// <summary>True when the server offered only RSA keys the client does not trust (a wrong key file, or not a Telegram server).</summary>
+    public bool ServerKeyUntrusted { get; init; }
 }

@@ -45,7 +45,10 @@ public sealed class AuthKeyExchanger
         {
             throw new AuthKeyExchangeException("The server offered no RSA key this client trusts (fingerprints " +
                 string.Join(", ", resPq.ServerPublicKeyFingerprints.Select(f => FormattableString.Invariant($"0x{f:x16}"))) +
-                "); add the server's public key (PEM) to the key ring.");
+                "); add the server's public key (PEM) to the key ring.")
+            {
+                ServerKeyUntrusted = true,
+            };
         }
 
         if (resPq.Pq.Length is 0 or > 8)

@@ -33,8 +33,9 @@ public sealed class ConnectionProbeTests
     {
         await using var dc = new SimulatedDc(ServerRsaKey.Generate());
         dc.Start();
-        await Assert.ThrowsAsync<AuthKeyExchangeException>(() => ConnectionProbe.RunAsync(
+        var untrusted = await Assert.ThrowsAsync<AuthKeyExchangeException>(() => ConnectionProbe.RunAsync(
             new TransportOptions { Host = "127.0.0.1", Port = dc.Port }, ServerKeyRing.Default, 2, default));
+        Assert.True(untrusted.ServerKeyUntrusted);
 
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
