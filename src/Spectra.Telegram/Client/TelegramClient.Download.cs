@@ -38,7 +38,9 @@ public sealed partial class TelegramClient
         {
             for (var written = 0; written < parts; written++)
             {
-                while (next < parts && inFlight.Count < _options.ParallelDownloadParts)
+                // The first part goes alone: it settles FILE_MIGRATE and the file reference once instead of once per part.
+                var window = written == 0 ? 1 : _options.ParallelDownloadParts;
+                while (next < parts && inFlight.Count < window)
                 {
                     inFlight.Enqueue(GetPartAsync(state, (long)next * partSize, partSize, refreshLocation, failed.Token));
                     next++;
