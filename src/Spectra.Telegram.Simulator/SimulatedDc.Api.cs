@@ -1,4 +1,5 @@
 using Spectra.Telegram.Simulator.Api;
+using Spectra.Telegram.Simulator.Fixtures;
 using Spectra.Telegram.Tl;
 
 namespace Spectra.Telegram.Simulator;
@@ -12,9 +13,47 @@ public sealed partial class SimulatedDc
     /// <summary>The DC number this server plays (given to <see cref="Api"/> with each call).</summary>
     public int DcId { get; set; } = 2;
 
+    /// <summary>Session-level faults of the fixture (salt rotation, clock checks); null = none.</summary>
+    public SimFaults? Faults { get; set; }
+
+    private int _messagesSeen;
+
     private sealed partial class ServerConnection
     {
         private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+        /// <summary>
+        /// Injected session faults: a message whose msg_id time is more than 30 s off this DC's clock gets
+        /// bad_msg_notification 16/17 (as Telegram checks), and every Nth message finds the salt rotated (bad_server_salt).
+        /// Returns the service message to send instead of serving the request, or null.
+        /// </summary>
+        private byte[]? SessionFault(ServerKeyState state, Spectra.Telegram.Mtproto.DecryptedMessage message)
+        {
+            if (dc.Faults is not { } faults)
+            {
+                return null;
+            }
+
+            if (faults.CheckMessageTime)
+            {
+                var sent = message.MessageId >> 32;
+                var now = dc._time.GetUtcNow().ToUnixTimeSeconds();
+                if (Math.Abs(sent - now) > 30)
+                {
+                    dc.Trace.Enqueue(sent < now ? "fault: bad_msg 16" : "fault: bad_msg 17");
+                    return new Spectra.Telegram.Tl.Mtproto.BadMsgNotification { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = sent < now ? 16 : 17 }.ToBytes();
+                }
+            }
+
+            if (faults.RotateSaltEvery > 0 && Interlocked.Increment(ref dc._messagesSeen) % faults.RotateSaltEvery == 0)
+            {
+                state.Salt = BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+                dc.Trace.Enqueue("fault: salt rotated");
+                return new Spectra.Telegram.Tl.Mtproto.BadServerSalt { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = 48, NewServerSalt = state.Salt }.ToBytes();
+            }
+
+            return null;
+        }
 
         private async Task ServeApiAsync(long authKeyId, ServerKeyState state, long sessionId, long messageId, ReadOnlyMemory<byte> body, CancellationToken ct)
         {

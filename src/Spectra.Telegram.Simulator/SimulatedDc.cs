@@ -133,7 +133,7 @@ public sealed partial class SimulatedDc : IAsyncDisposable
     {
         public AuthKey Key { get; } = key;
 
-        public long Salt { get; } = salt;
+        public long Salt { get; set; } = salt;
     }
 
     /// <summary>Per-connection state: handshake, server msg_ids, sessions and their seq_nos.</summary>
@@ -176,6 +176,12 @@ public sealed partial class SimulatedDc : IAsyncDisposable
             {
                 dc.Trace.Enqueue("bad_server_salt");
                 await SendAsync(state, message.SessionId, new BadServerSalt { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = 48, NewServerSalt = state.Salt }.ToBytes(), false, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (SessionFault(state, message) is { } fault)
+            {
+                await SendAsync(state, message.SessionId, fault, false, ct).ConfigureAwait(false);
                 return;
             }
 

@@ -31,7 +31,8 @@ public sealed class SimulatedCluster : IAsyncDisposable
         var cluster = new SimulatedCluster(fixture, key ?? ServerRsaKey.Generate());
         foreach (var id in fixture.DcIds)
         {
-            var dc = new SimulatedDc(cluster.RsaKey) { DcId = id, Api = cluster.Api };
+            var clock = fixture.Faults.ClockSkewSeconds == 0 ? TimeProvider.System : new SkewedTimeProvider(TimeSpan.FromSeconds(fixture.Faults.ClockSkewSeconds));
+            var dc = new SimulatedDc(cluster.RsaKey, clock) { DcId = id, Api = cluster.Api, Faults = fixture.Faults };
             dc.Start();
             cluster._dcs[id] = dc;
         }

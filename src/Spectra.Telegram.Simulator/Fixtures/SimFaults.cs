@@ -16,4 +16,13 @@ public sealed class SimFaults
 
     /// <summary>File references handed out by messages.getHistory are expired; channels.getMessages hands out fresh ones.</summary>
     public bool ExpireHistoryFileReferences { get; set; }
+
+    /// <summary>Every Nth encrypted message finds the server salt changed and is answered bad_server_salt (0 = never).</summary>
+    public int RotateSaltEvery { get; set; }
+
+    /// <summary>This DC's clock runs this many seconds ahead of the machine's (negative = behind).</summary>
+    public int ClockSkewSeconds { get; init; }
+
+    /// <summary>Reject messages whose msg_id time is more than 30 s off the DC clock with bad_msg_notification 16/17.</summary>
+    public bool CheckMessageTime { get; set; } = true;
 }
