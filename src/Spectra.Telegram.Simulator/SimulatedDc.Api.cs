@@ -22,6 +22,9 @@ public sealed partial class SimulatedDc
     {
         private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+        /// <summary>The connection's socket, shut down to drop the connection at once (disconnect fault).</summary>
+        public System.Net.Sockets.Socket? Socket { get; init; }
+
         /// <summary>
         /// Injected session faults: a message whose msg_id time is more than 30 s off this DC's clock gets
         /// bad_msg_notification 16/17 (as Telegram checks), and every Nth message finds the salt rotated (bad_server_salt).
@@ -63,6 +66,7 @@ public sealed partial class SimulatedDc
                 if (outcome.Disconnect)
                 {
                     dc.Trace.Enqueue("fault: disconnect");
+                    Socket?.Shutdown(System.Net.Sockets.SocketShutdown.Both);
                     await stream.DisposeAsync().ConfigureAwait(false);
                     return;
                 }

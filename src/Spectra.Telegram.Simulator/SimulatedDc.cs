@@ -86,7 +86,7 @@ public sealed partial class SimulatedDc : IAsyncDisposable
             Stream stream = client.GetStream();
             var (codec, wrapped) = await DetectTransportAsync(stream, ct).ConfigureAwait(false);
             stream = wrapped;
-            var connection = new ServerConnection(this, codec, stream);
+            var connection = new ServerConnection(this, codec, stream) { Socket = client.Client };
             while (!ct.IsCancellationRequested)
             {
                 var payload = await codec.ReadFrameAsync(stream, ct).ConfigureAwait(false);

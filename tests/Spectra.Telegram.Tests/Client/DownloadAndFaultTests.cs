@@ -111,6 +111,21 @@ public sealed class DownloadAndFaultTests
     }
 
     [Fact]
+    public async Task Download_with_parts_in_flight_survives_dropped_connections()
+    {
+        var fixture = ClientTestKit.Fixture(100);
+        await using var cluster = ClientTestKit.Start(fixture);
+        await using var client = await ClientTestKit.LoggedInAsync(cluster, ClientTestKit.Options(cluster) with { DownloadPartSize = 32 * 1024, ParallelDownloadParts = 6 });
+        var channel = await client.ResolveChannelAsync("archive", default);
+        var document = await DocumentOf(client, channel, 100);
+        fixture.Faults.DisconnectEvery = 5;
+        using var output = new MemoryStream();
+        await client.DownloadDocumentAsync(document, output, null, default);
+        Assert.Equal(fixture.Channels[0].Messages.Single(m => m.Id == 100).File!.Content, output.ToArray());
+        Assert.Contains("fault: disconnect", cluster.Dcs[2].Trace);
+    }
+
+    [Fact]
     public async Task Added_latency_slows_answers_but_changes_nothing()
     {
         var fixture = ClientTestKit.Fixture(10);
