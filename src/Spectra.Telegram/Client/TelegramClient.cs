@@ -132,7 +132,9 @@ public sealed partial class TelegramClient : IAsyncDisposable
         return _connections.GetOrAdd(dcId, id =>
         {
             var saved = _saved.GetValueOrDefault(id);
-            return new DcConnection(endpoint, _options, saved) { Authorized = saved is not null && UserId is not null };
+            // Only the home DC's saved key is known to be logged in; keys of other DCs (e.g. the one used before
+            // PHONE_MIGRATE) get an exported authorization when first needed.
+            return new DcConnection(endpoint, _options, saved) { Authorized = saved is not null && UserId is not null && id == HomeDcId };
         });
     }
 

@@ -55,7 +55,8 @@ public sealed class LoginTests
     [Fact]
     public async Task Saved_session_reconnects_without_login_or_new_key()
     {
-        await using var cluster = ClientTestKit.Start(ClientTestKit.Fixture(10));
+        var fixture = ClientTestKit.Fixture(50);
+        await using var cluster = ClientTestKit.Start(fixture);
         var key = new byte[32];
         Random.Shared.NextBytes(key);
         using var saved = new MemoryStream();
@@ -75,6 +76,14 @@ public sealed class LoginTests
         Assert.Equal(777, channel.Id);
         Assert.Equal(keysOnHome, cluster.Dcs[4].AuthKeyIds.Count);
         Assert.Equal(signIns, cluster.Api.CallCounts["auth.signIn"]);
+
+        // DC 2 holds a key from before PHONE_MIGRATE that was never logged in: downloading from it exports authorization.
+        var byId = await restored.GetMessagesAsync(channel, [50], default);
+        var document = Assert.IsType<Spectra.Telegram.Tl.Api.Document>(Assert.IsType<Spectra.Telegram.Tl.Api.MessageMediaDocument>(Assert.IsType<Spectra.Telegram.Tl.Api.Message>(byId[50]).Media).Document);
+        using var file = new MemoryStream();
+        await restored.DownloadDocumentAsync(document, file, null, default);
+        Assert.Equal(fixture.Channels[0].Messages.Single(m => m.Id == 50).File!.Content, file.ToArray());
+        Assert.Equal(keysOnHome, cluster.Dcs[4].AuthKeyIds.Count);
 
         // The saved bytes never hold the auth key in plain text.
         var plainKey = state.Dcs[4].AuthKey;
