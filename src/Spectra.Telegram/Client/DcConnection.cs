@@ -72,8 +72,10 @@ internal sealed class DcConnection : IAsyncDisposable
                 _initialized = true;
                 return result;
             }
-            catch (TransportException) when (attempt < _options.MaxReconnects && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when ((ex is TransportException || (ex is ObjectDisposedException && !ReferenceEquals(_session, session)))
+                && attempt < _options.MaxReconnects && !cancellationToken.IsCancellationRequested)
             {
+                // A dropped connection, or a session another caller already closed after that drop: retry on a fresh one.
                 await DropAsync(session).ConfigureAwait(false);
             }
         }

@@ -39,4 +39,8 @@ public sealed record TelegramClientOptions
     public string AppVersion { get; init; } = "0.1";
 
     public string LangCode { get; init; } = "en";
+
+    /// <summary>Without the api_hash: a record's generated ToString would print it.</summary>
+    public override string ToString() =>
+        FormattableString.Invariant($"TelegramClientOptions(api_id {ApiId}, DC {InitialDc.DcId} at {InitialDc.Host}:{InitialDc.Port}, {Transport}, {ParallelDownloadParts} parts of {DownloadPartSize} bytes in flight)");
 }

@@ -115,7 +115,7 @@ public sealed class DownloadAndFaultTests
     {
         var fixture = ClientTestKit.Fixture(100);
         await using var cluster = ClientTestKit.Start(fixture);
-        await using var client = await ClientTestKit.LoggedInAsync(cluster, ClientTestKit.Options(cluster) with { DownloadPartSize = 32 * 1024, ParallelDownloadParts = 6 });
+        await using var client = await ClientTestKit.LoggedInAsync(cluster, ClientTestKit.Options(cluster) with { DownloadPartSize = 32 * 1024, ParallelDownloadParts = 6, MaxReconnects = 10 });
         var channel = await client.ResolveChannelAsync("archive", default);
         var document = await DocumentOf(client, channel, 100);
         fixture.Faults.DisconnectEvery = 5;

@@ -27,4 +27,12 @@ public sealed class TelegramLinkTests
     {
         Assert.Throws<FormatException>(() => TelegramLink.Parse(text));
     }
+
+    [Fact]
+    public void Options_never_print_the_api_hash()
+    {
+        var options = new TelegramClientOptions { ApiId = 7, ApiHash = "feedfacecafebeef", InitialDc = new DcEndpoint(2, "127.0.0.1", 443) };
+        Assert.DoesNotContain("feedfacecafebeef", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("api_id 7", options.ToString(), StringComparison.Ordinal);
+    }
 }
