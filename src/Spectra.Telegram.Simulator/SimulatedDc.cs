@@ -18,7 +18,7 @@ namespace Spectra.Telegram.Simulator;
 /// behaviour real clients expect (new_session_created, bad_server_salt for a wrong salt, pong, acks). API methods
 /// are not simulated yet: they get rpc_error 400 SIMULATOR_METHOD_UNSUPPORTED.
 /// </summary>
-public sealed class SimulatedDc : IAsyncDisposable
+public sealed partial class SimulatedDc : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -86,7 +86,7 @@ public sealed class SimulatedDc : IAsyncDisposable
             Stream stream = client.GetStream();
             var (codec, wrapped) = await DetectTransportAsync(stream, ct).ConfigureAwait(false);
             stream = wrapped;
-            var connection = new ServerConnection(this, codec, stream);
+            var connection = new ServerConnection(this, codec, stream) { Socket = client.Client };
             while (!ct.IsCancellationRequested)
             {
                 var payload = await codec.ReadFrameAsync(stream, ct).ConfigureAwait(false);
@@ -133,11 +133,11 @@ public sealed class SimulatedDc : IAsyncDisposable
     {
         public AuthKey Key { get; } = key;
 
-        public long Salt { get; } = salt;
+        public long Salt { get; set; } = salt;
     }
 
     /// <summary>Per-connection state: handshake, server msg_ids, sessions and their seq_nos.</summary>
-    private sealed class ServerConnection(SimulatedDc dc, FrameCodec codec, Stream stream)
+    private sealed partial class ServerConnection(SimulatedDc dc, FrameCodec codec, Stream stream)
     {
         private readonly HandshakeServer _handshake = new(dc.RsaKey, dc._time);
         private readonly MessageIdGenerator _ids = new(dc._time);
@@ -176,6 +176,12 @@ public sealed class SimulatedDc : IAsyncDisposable
             {
                 dc.Trace.Enqueue("bad_server_salt");
                 await SendAsync(state, message.SessionId, new BadServerSalt { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = 48, NewServerSalt = state.Salt }.ToBytes(), false, ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (SessionFault(state, message) is { } fault)
+            {
+                await SendAsync(state, message.SessionId, fault, false, ct).ConfigureAwait(false);
                 return;
             }
 
@@ -228,6 +234,10 @@ public sealed class SimulatedDc : IAsyncDisposable
                     dc.Trace.Enqueue("ping_delay_disconnect");
                     await SendAsync(state, sessionId, new Pong { MsgId = messageId, PingId = ping.PingId }.ToBytes(), true, ct).ConfigureAwait(false);
                     break;
+                case null when dc.Api is not null:
+                    // API calls are served concurrently (like a real DC) so added latency overlaps between requests.
+                    _ = ServeApiAsync(state.Key.Id, state, sessionId, messageId, body, ct);
+                    break;
                 default:
                     dc.Trace.Enqueue(FormattableString.Invariant($"unsupported 0x{id0:x8}"));
                     var writer = new TlWriter();
@@ -241,10 +251,14 @@ public sealed class SimulatedDc : IAsyncDisposable
 
         private async Task SendAsync(ServerKeyState state, long sessionId, byte[] body, bool contentRelated, CancellationToken ct)
         {
-            var seq = _sessions[sessionId];
-            if (contentRelated)
+            int seq;
+            lock (_sessions)
             {
-                _sessions[sessionId] = seq + 1;
+                seq = _sessions[sessionId];
+                if (contentRelated)
+                {
+                    _sessions[sessionId] = seq + 1;
+                }
             }
 
             var plain = MessageCipher.BuildPlaintext(state.Salt, sessionId, _ids.Next() | (contentRelated ? 1L : 3L), (seq * 2) + (contentRelated ? 1 : 0), body);
@@ -253,8 +267,16 @@ public sealed class SimulatedDc : IAsyncDisposable
 
         private async Task WriteAsync(byte[] payload, CancellationToken ct)
         {
-            await stream.WriteAsync(codec.Encode(payload), ct).ConfigureAwait(false);
-            await stream.FlushAsync(ct).ConfigureAwait(false);
+            await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await stream.WriteAsync(codec.Encode(payload), ct).ConfigureAwait(false);
+                await stream.FlushAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
         }
     }
 }

@@ -1,0 +1,4 @@
+namespace Spectra.Telegram.Client;
+
+/// <summary>Where one DC listens.</summary>
+public sealed record DcEndpoint(int DcId, string Host, int Port);
