@@ -101,8 +101,14 @@ Describe 'Import-SpectraExport' {
         $script = "Import-Module '$(Join-Path $env:SPECTRA_MODULE_PATH 'Spectra.psd1')'; Import-SpectraExport -Path '$folder' -Database '$killed' -BatchSize 500 | Out-Null"
         $child = Start-Process -FilePath $exe -ArgumentList ($prefix + @('-NoProfile', '-NonInteractive', '-Command', "`"$script`"")) -PassThru
         $deadline = (Get-Date).AddSeconds(60)
-        while (-not $child.HasExited -and -not ((Test-Path "$killed-wal") -and (Get-Item "$killed-wal").Length -gt 200KB) -and (Get-Date) -lt $deadline) {
-            Start-Sleep -Milliseconds 20
+        # Kill only once at least one batch is committed (a large WAL alone can be an uncommitted first batch).
+        # While the child is still creating the schema the archive may not open yet: that counts as "not yet".
+        $committed = {
+            try { (Get-SpectraChannel -Database $killed -ErrorAction Stop | Measure-Object -Property MessageCount -Sum).Sum -gt 0 }
+            catch { $false }
+        }
+        while (-not $child.HasExited -and -not ((Test-Path "$killed-wal") -and (& $committed)) -and (Get-Date) -lt $deadline) {
+            Start-Sleep -Milliseconds 50
         }
         $wasRunning = -not $child.HasExited
         if ($wasRunning) { Stop-Process -Id $child.Id -Force }
