@@ -169,13 +169,13 @@ public sealed partial class SimulatedDc : IAsyncDisposable
             if (!_sessions.ContainsKey(message.SessionId))
             {
                 _sessions[message.SessionId] = 0;
-                await SendAsync(state, message.SessionId, new NewSessionCreated { FirstMsgId = message.MessageId, UniqueId = Environment.TickCount64, ServerSalt = state.Salt }.ToBytes(), false, ct).ConfigureAwait(false);
+                await SendAsync(state, message.SessionId, new NewSessionCreated { FirstMsgId = message.MessageId, UniqueId = Environment.TickCount64, ServerSalt = dc.ActiveSalt(state) }.ToBytes(), false, ct).ConfigureAwait(false);
             }
 
-            if (message.Salt != state.Salt)
+            if (!dc.AcceptsSalt(state, message.Salt))
             {
                 dc.Trace.Enqueue("bad_server_salt");
-                await SendAsync(state, message.SessionId, new BadServerSalt { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = 48, NewServerSalt = state.Salt }.ToBytes(), false, ct).ConfigureAwait(false);
+                await SendAsync(state, message.SessionId, new BadServerSalt { BadMsgId = message.MessageId, BadMsgSeqno = message.SeqNo, ErrorCode = 48, NewServerSalt = dc.ActiveSalt(state) }.ToBytes(), false, ct).ConfigureAwait(false);
                 return;
             }
 
@@ -233,6 +233,10 @@ public sealed partial class SimulatedDc : IAsyncDisposable
                 case PingDelayDisconnectRequest ping:
                     dc.Trace.Enqueue("ping_delay_disconnect");
                     await SendAsync(state, sessionId, new Pong { MsgId = messageId, PingId = ping.PingId }.ToBytes(), true, ct).ConfigureAwait(false);
+                    break;
+                case GetFutureSaltsRequest request:
+                    dc.Trace.Enqueue("get_future_salts");
+                    await SendAsync(state, sessionId, dc.FutureSaltsAnswer(state, messageId, request.Num), true, ct).ConfigureAwait(false);
                     break;
                 case null when dc.Api is not null:
                     // API calls are served concurrently (like a real DC) so added latency overlaps between requests.

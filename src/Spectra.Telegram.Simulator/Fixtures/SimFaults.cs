@@ -20,6 +20,16 @@ public sealed class SimFaults
     /// <summary>Every Nth encrypted message finds the server salt changed and is answered bad_server_salt (0 = never).</summary>
     public int RotateSaltEvery { get; set; }
 
+    /// <summary>
+    /// Rotate the server salt on a schedule: salt N is valid from N*period for 1.5 periods (so consecutive salts
+    /// overlap), derived from the DC id and N, and get_future_salts announces it; an expired salt gets bad_server_salt.
+    /// 0 = one salt per auth key, never rotated on a schedule.
+    /// </summary>
+    public int SaltPeriodSeconds { get; set; }
+
+    /// <summary>get_future_salts answers an empty list (<c>"empty"</c>) or a truncated one (<c>"truncated"</c>); null = correct.</summary>
+    public string? FutureSaltsAnswer { get; set; }
+
     /// <summary>This DC's clock runs this many seconds ahead of the machine's (negative = behind).</summary>
     public int ClockSkewSeconds { get; init; }
 

@@ -80,7 +80,7 @@ public sealed partial class MtprotoSession
                 break;
             case BadServerSalt.TlConstructorId:
                 var badSalt = (BadServerSalt)BadMsgNotificationBase.ReadBoxed(reader);
-                Interlocked.Exchange(ref _salt, badSalt.NewServerSalt);
+                OnSaltCorrected(badSalt.NewServerSalt);
                 await ResendAsync(badSalt.BadMsgId, null, cancellationToken).ConfigureAwait(false);
                 break;
             case BadMsgNotification.TlConstructorId:
@@ -92,8 +92,14 @@ public sealed partial class MtprotoSession
                 Interlocked.Exchange(ref _salt, created.ServerSalt);
                 break;
             case FutureSalts.TlConstructorId:
-                var salts = FutureSalts.ReadBoxed(reader);
-                Complete(salts.ReqMsgId, body.ToArray());
+                // Sent without rpc_result; only req_msg_id is read here so a malformed list fails the request that
+                // asked for it (parsed by the requester) instead of the whole session.
+                if (body.Length >= 12)
+                {
+                    reader.ReadUInt();
+                    Complete(reader.ReadLong(), body.ToArray());
+                }
+
                 break;
             case MsgsAck.TlConstructorId:
                 break;

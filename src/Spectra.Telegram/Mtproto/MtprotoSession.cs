@@ -13,7 +13,8 @@ namespace Spectra.Telegram.Mtproto;
 /// <summary>
 /// One encrypted MTProto session over a frame channel: many concurrent requests multiplexed by msg_id, answers
 /// correlated through rpc_result (also inside containers and gzip_packed), acks batched and piggybacked, and the
-/// server's corrections applied — bad_server_salt and new_session_created update the salt, bad_msg_notification
+/// server's corrections applied — bad_server_salt and new_session_created update the salt (future salts are
+/// fetched and switched to ahead of time, see MtprotoSession.Salts.cs), bad_msg_notification
 /// 16/17 resynchronizes the clock, and the affected requests are re-sent under new msg_ids.
 /// </summary>
 public sealed partial class MtprotoSession : IAsyncDisposable
@@ -195,7 +196,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
                     request.ContainerId = 0;
                 }
 
-                plaintext = MessageCipher.BuildPlaintext(Salt, SessionId, id, seq, body);
+                plaintext = MessageCipher.BuildPlaintext(CurrentSalt(), SessionId, id, seq, body);
             }
             else
             {
@@ -205,7 +206,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
                     request.ContainerId = containerId;
                 }
 
-                plaintext = MessageCipher.BuildPlaintext(Salt, SessionId, containerId, NextSeqNo(false), BuildContainer(messages));
+                plaintext = MessageCipher.BuildPlaintext(CurrentSalt(), SessionId, containerId, NextSeqNo(false), BuildContainer(messages));
             }
 
             var packet = MessageCipher.Encrypt(_authKey, plaintext, MessageKeyDerivation.ClientToServer);
@@ -278,9 +279,11 @@ public sealed partial class MtprotoSession : IAsyncDisposable
         using var timer = new PeriodicTimer(_options.AckInterval, _time);
         try
         {
+            MaybeFetchFutureSalts(cancellationToken);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 await SendAsync(null, cancellationToken).ConfigureAwait(false);
+                MaybeFetchFutureSalts(cancellationToken);
                 if (_options.PingInterval > TimeSpan.Zero && _time.GetUtcNow() >= nextPing)
                 {
                     nextPing = _time.GetUtcNow() + _options.PingInterval;
