@@ -279,7 +279,7 @@ public sealed partial class MtprotoSession : IAsyncDisposable
         using var timer = new PeriodicTimer(_options.AckInterval, _time);
         try
         {
-            MaybeFetchFutureSalts(cancellationToken);
+            // The first future_salts fetch waits for the first tick, so the caller's first request goes out first.
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 await SendAsync(null, cancellationToken).ConfigureAwait(false);
