@@ -143,13 +143,20 @@ public sealed partial class SimulatedApi
     /// <summary>upload.getFile with the documented limits (non-precise: 4 KiB aligned, divides 1 MiB, one 1 MiB block).</summary>
     private ApiOutcome GetFile(int dcId, Upload_GetFileRequest request)
     {
-        if (request.Location is not InputDocumentFileLocation location)
+        // Documents are addressed by inputDocumentFileLocation, photos by inputPhotoFileLocation naming one of their sizes.
+        var (id, accessHash, fileReference, photoSize) = request.Location switch
+        {
+            InputDocumentFileLocation d => (d.Id, d.AccessHash, d.FileReference, (string?)null),
+            InputPhotoFileLocation p => (p.Id, p.AccessHash, p.FileReference, p.ThumbSize),
+            _ => (0L, 0L, Array.Empty<byte>(), null),
+        };
+        var owner = _fixture.Channels.SelectMany(c => c.Messages).Select(m => m.File).FirstOrDefault(f => f is not null && f.Id == id);
+        if (id == 0 || (owner is not null && owner.PhotoSizeType != photoSize))
         {
             return ApiOutcome.Error(400, "LOCATION_INVALID");
         }
 
-        var owner = _fixture.Channels.SelectMany(c => c.Messages).Select(m => m.File).FirstOrDefault(f => f is not null && f.Id == location.Id);
-        if (owner is null || owner.AccessHash != location.AccessHash)
+        if (owner is null || owner.AccessHash != accessHash)
         {
             return ApiOutcome.Error(400, "FILE_ID_INVALID");
         }
@@ -159,7 +166,7 @@ public sealed partial class SimulatedApi
             return ApiOutcome.Error(303, "FILE_MIGRATE_" + owner.DcId);
         }
 
-        if (!location.FileReference.AsSpan().SequenceEqual(Reference(owner, fresh: true)))
+        if (!fileReference.AsSpan().SequenceEqual(Reference(owner, fresh: true)))
         {
             return ApiOutcome.Error(400, "FILE_REFERENCE_EXPIRED");
         }
@@ -235,7 +242,22 @@ public sealed partial class SimulatedApi
             message.FwdFrom = new MessageFwdHeader { FromName = from, Date = m.Date - 60 };
         }
 
-        if (m.File is { } file)
+        if (m.File is { PhotoSizeType: { } sizeType } photo)
+        {
+            message.Media = new MessageMediaPhoto
+            {
+                Photo = new Photo
+                {
+                    Id = photo.Id,
+                    AccessHash = photo.AccessHash,
+                    FileReference = Reference(photo, fresh),
+                    Date = m.Date,
+                    Sizes = [new PhotoSize { Type = sizeType, W = 1280, H = 960, Size = photo.Size }],
+                    DcId = photo.DcId,
+                },
+            };
+        }
+        else if (m.File is { } file)
         {
             message.Media = new MessageMediaDocument
             {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Spectra.Telegram.Simulator.Fixtures;
 
-/// <summary>A document stored on one DC; its bytes are derived from <see cref="Seed"/> so fixtures stay small.</summary>
+/// <summary>A document (or, with <see cref="PhotoSizeType"/>, a photo) stored on one DC; its bytes are derived from <see cref="Seed"/> so fixtures stay small.</summary>
 public sealed class SimFile
 {
     public required long Id { get; init; }
@@ -18,6 +18,12 @@ public sealed class SimFile
     public string MimeType { get; init; } = "application/octet-stream";
 
     public string FileName { get; init; } = "file.bin";
+
+    /// <summary>
+    /// Set to serve this file as a photo with one size of this type (e.g. "y"): messages carry messageMediaPhoto and
+    /// upload.getFile wants inputPhotoFileLocation with this thumb_size.
+    /// </summary>
+    public string? PhotoSizeType { get; init; }
 
     private byte[]? _content;
 
