@@ -15,63 +15,26 @@ public static class SqliteConnections
 {
     public static SqliteConnection OpenReadWrite(string path, TimeSpan busyTimeout, bool create)
     {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
-        };
         var isNew = create && (!File.Exists(path) || new FileInfo(path).Length == 0);
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;"));
-            if (isNew)
+        return Open(path, create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite, busyTimeout, "PRAGMA foreign_keys = ON;",
+            connection =>
             {
-                // Only possible before the first write (and before WAL): existing archives keep their page size.
-                // 16 KiB pages hold more index cells and FTS5 segment leaves per page: 6% less CPU per message
-                // written (200,000-message bench) and fewer pages for integrity_check to walk.
-                Execute(connection, "PRAGMA page_size = 16384;");
-            }
+                if (isNew)
+                {
+                    // Only possible before the first write (and before WAL): existing archives keep their page size.
+                    // 16 KiB pages hold more index cells and FTS5 segment leaves per page: 6% less CPU per message
+                    // written (200,000-message bench) and fewer pages for integrity_check to walk.
+                    Execute(connection, "PRAGMA page_size = 16384;");
+                }
 
-            // journal_mode is persistent in the file; setting it again is cheap and repairs a file switched back.
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+                // journal_mode is persistent in the file; setting it again is cheap and repairs a file switched back.
+                Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+            });
     }
 
     /// <summary>A connection that cannot write: for the integrity checker and the query cmdlets.</summary>
-    public static SqliteConnection OpenReadOnly(string path, TimeSpan busyTimeout)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"));
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static SqliteConnection OpenReadOnly(string path, TimeSpan busyTimeout) =>
+        Open(path, SqliteOpenMode.ReadOnly, busyTimeout, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;");
 
     /// <summary>
     /// A read-only connection that leaves no trace: when no write-ahead log exists (nobody has the archive open for
@@ -84,10 +47,18 @@ public static class SqliteConnections
     public static SqliteConnection OpenForInspection(string path, TimeSpan busyTimeout)
     {
         var walExists = File.Exists(path + "-wal");
+        return Open(walExists ? path : new Uri(path).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly, busyTimeout,
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+    }
+
+    /// <summary>Opens with the shared settings (no pooling, busy timeout) plus <paramref name="pragmas"/>; never leaks a half-configured connection.</summary>
+    private static SqliteConnection Open(string dataSource, SqliteOpenMode mode, TimeSpan busyTimeout, string pragmas,
+        Action<SqliteConnection>? configure = null)
+    {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = walExists ? path : new Uri(path).AbsoluteUri + "?immutable=1",
-            Mode = SqliteOpenMode.ReadOnly,
+            DataSource = dataSource,
+            Mode = mode,
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
         };
@@ -96,7 +67,8 @@ public static class SqliteConnections
         {
             connection.Open();
             Execute(connection, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"));
+                $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; {pragmas}"));
+            configure?.Invoke(connection);
             return connection;
         }
         catch
