@@ -9,23 +9,9 @@ namespace Spectra.PowerShell.Commands;
 /// <summary>Shows every effective configuration value and the layer it came from, secrets masked.</summary>
 [Cmdlet(VerbsCommon.Get, "SpectraConfig", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SpectraConfigValue))]
-public sealed class GetSpectraConfigCommand : SpectraCmdlet
+public sealed class GetSpectraConfigCommand : ConfigFileCmdlet
 {
-    /// <summary>The config file; default: $env:SPECTRA_CONFIG, else spectra_config.json in the current directory if present.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
-
-    /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
-    [Alias("LP")]
-    [ValidateNotNullOrEmpty]
-    public string? LiteralPath { get; set; }
-
-    protected override void ProcessRecord() => ConfigCommandSupport.ForEachFile(this, Path, LiteralPath, Emit);
-
-    private void Emit(string? file)
+    private protected override void ProcessFile(string? file)
     {
         LoadedConfig loaded;
         try

@@ -9,27 +9,13 @@ namespace Spectra.PowerShell.Commands;
 /// <summary>Validates a configuration (schema, security, business rules, paths, targets, environment): one object per finding.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "SpectraConfig", DefaultParameterSetName = "Path")]
 [OutputType(typeof(SpectraConfigFinding), typeof(bool))]
-public sealed class TestSpectraConfigCommand : SpectraCmdlet
+public sealed class TestSpectraConfigCommand : ConfigFileCmdlet
 {
-    /// <summary>The config file(s); wildcards allowed; binds FullName/PSPath from Get-ChildItem.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
-    [Alias("FullName", "PSPath")]
-    [ValidateNotNullOrEmpty]
-    public string? Path { get; set; }
-
-    /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = "LiteralPath")]
-    [Alias("LP")]
-    [ValidateNotNullOrEmpty]
-    public string? LiteralPath { get; set; }
-
     /// <summary>Return only $true (nothing failed) or $false, once per file.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void ProcessRecord() => ConfigCommandSupport.ForEachFile(this, Path, LiteralPath, Validate);
-
-    private void Validate(string? file)
+    private protected override void ProcessFile(string? file)
     {
         IReadOnlyList<ConfigFinding> findings;
         string? configFile = file;
