@@ -9,7 +9,7 @@ namespace Spectra.Core.Import;
 public sealed class ExportMessage
 {
     /// <summary>The schema-layer tag stored with <see cref="RawUtf8"/>.</summary>
-    public const string RawLayer = "tdesktop-json";
+    public const string RawLayer = Storage.RawFormats.TdesktopJson;
 
     public required long Id { get; init; }
 

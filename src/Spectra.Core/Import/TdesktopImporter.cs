@@ -112,13 +112,13 @@ public sealed class TdesktopImporter
                             break;
                         case ExportItemKind.Message:
                             LogBatch(state, work.Messages.Count);
-                            Flush(writer, state, work.Messages, callbacks);
+                            Flush(writer, state, work.Messages, work.Errors, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             cancellationToken.ThrowIfCancellationRequested();
                             break;
                         case ExportItemKind.ChatCompleted:
                             LogBatch(state, work.Messages.Count);
-                            Flush(writer, state, work.Messages, callbacks);
+                            Flush(writer, state, work.Messages, work.Errors, callbacks);
                             callbacks.BatchCommitted?.Invoke(work.MessagesRead);
                             failedTotal += state.Failed;
                             var summary = state.Summary();
@@ -318,14 +318,21 @@ public sealed class TdesktopImporter
     private void LogBatch(ChatState state, int count) =>
         _sink.Log(HostLogLevel.Debug, FormattableString.Invariant($"Writing a batch of {count} message(s) for {state.Chat.Name ?? "chat " + state.Chat.Id}"));
 
-    private static void Flush(ArchiveWriter writer, ChatState state, List<ArchivedMessage> batch, ImportCallbacks callbacks)
+    /// <summary>
+    /// Writes a batch with the problems met while reading it, so <c>message_errors</c> holds every message that did
+    /// not import cleanly (a refused chat has no peer to record them under; they still reach the caller).
+    /// </summary>
+    private static void Flush(ArchiveWriter writer, ChatState state, List<ArchivedMessage> batch,
+        List<ImportMessageError> readErrors, ImportCallbacks callbacks)
     {
-        if (batch.Count == 0)
+        if (state.Refused || (batch.Count == 0 && readErrors.Count == 0))
         {
             return;
         }
 
-        var result = writer.WriteBatch(state.PeerId, batch);
+        var sourceErrors = readErrors.ConvertAll(e => new MessageError(state.PeerId, e.MessageId, e.Error.ErrorId,
+            e.Error.DetailedMessage + (e.Error.Fix is null ? "" : " " + e.Error.Fix)));
+        var result = writer.WriteBatch(state.PeerId, batch, sourceErrors: sourceErrors);
         state.Imported += result.Inserted;
         state.Updated += result.Updated;
         state.Skipped += result.Unchanged;

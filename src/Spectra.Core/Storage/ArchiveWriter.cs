@@ -250,11 +250,15 @@ public sealed class ArchiveWriter : IDisposable
     /// transaction, with <paramref name="syncState"/> when given. Idempotent: rewriting identical messages changes
     /// nothing. A message the database rejects (bad JSON, invalid id) is rolled back on its own and reported in
     /// <see cref="BatchResult.Errors"/> (and <c>message_errors</c>); storage failures (disk full, I/O) abort the
-    /// whole batch and throw.
+    /// whole batch and throw. <paramref name="sourceErrors"/> are problems the source met while producing this batch
+    /// (a message it could not parse, a file it could not read): they are recorded in <c>message_errors</c> and the
+    /// run's error count in the same transaction, so the archive never holds a batch without its errors.
     /// </summary>
-    public BatchResult WriteBatch(long peerId, IReadOnlyList<ArchivedMessage> messages, SyncStateUpdate? syncState = null)
+    public BatchResult WriteBatch(long peerId, IReadOnlyList<ArchivedMessage> messages, SyncStateUpdate? syncState = null,
+        IReadOnlyList<MessageError>? sourceErrors = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        sourceErrors ??= [];
         using var transaction = _connection.BeginTransaction(deferred: false);
         RequirePeer(peerId, transaction);
         foreach (var command in new[] { _insertMedia, _upsertLink, _insertError, _savepoint, _release,
@@ -347,9 +351,9 @@ public sealed class ArchiveWriter : IDisposable
             _resumeIndex.ExecuteNonQuery();
         }
 
-        foreach (var error in errors)
+        foreach (var error in sourceErrors.Concat(errors))
         {
-            Set(_insertError, RunId, error.PeerId, error.MessageId, error.ErrorId, error.Message, now);
+            Set(_insertError, RunId, peerId, error.MessageId, error.ErrorId, error.Message, now);
             _insertError.ExecuteNonQuery();
         }
 
@@ -366,7 +370,7 @@ public sealed class ArchiveWriter : IDisposable
                     messages_unchanged = messages_unchanged + $n, errors = errors + $e WHERE run_id = $run
                 """, "$i", "$u", "$n", "$e", "$run");
             counts.Transaction = transaction;
-            Set(counts, inserted, updated, unchanged, errors.Count, runId);
+            Set(counts, inserted, updated, unchanged, errors.Count + sourceErrors.Count, runId);
             counts.ExecuteNonQuery();
         }
 
@@ -374,7 +378,7 @@ public sealed class ArchiveWriter : IDisposable
         _inserted += inserted;
         _updated += updated;
         _unchanged += unchanged;
-        _errors += errors.Count;
+        _errors += errors.Count + sourceErrors.Count;
         return new BatchResult(inserted, updated, unchanged, errors);
     }
 

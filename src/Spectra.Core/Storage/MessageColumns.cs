@@ -5,20 +5,37 @@ namespace Spectra.Core.Storage;
 /// <summary>
 /// The message columns the writer sets, with how each merges into an existing row. "Replace" columns always take
 /// the incoming value; "Keep" columns take it only when it is not null, so a source that knows less (a Desktop
-/// export has no raw TL bytes or view counts) never erases what a richer source archived. Parameters are numbered:
+/// export has no view counts) never erases what a richer source archived. The raw message (bytes, layer, format)
+/// moves as one: it is replaced only by a raw of the same standing, never by a Desktop export's JSON when the
+/// archive holds a raw captured from Telegram itself (see <see cref="RawFormats"/>). Parameters are numbered:
 /// ?1 peer, ?2 message id, ?3 archived_at, then the columns in this order from ?4.
 /// </summary>
 internal static class MessageColumns
 {
-    public static readonly (string Name, bool Replace)[] All =
+    public static readonly (string Name, Merge Merge)[] All =
     [
-        ("kind", true), ("date", true), ("deleted", true), ("edit_date", false), ("sender_id", false),
-        ("sender_name", false), ("post_author", false), ("reply_to_message_id", false), ("reply_to_peer_id", false),
-        ("topic_id", false), ("fwd_from_id", false), ("fwd_from_name", false), ("fwd_date", false),
-        ("fwd_message_id", false), ("via_bot", false), ("text", false), ("entities_json", false), ("views", false),
-        ("forwards", false), ("grouped_id", false), ("service_action", false), ("action_json", false),
-        ("extra_json", false), ("raw", false), ("raw_layer", false), ("raw_format", false),
+        ("kind", Merge.Replace), ("date", Merge.Replace), ("deleted", Merge.Replace), ("edit_date", Merge.Keep),
+        ("sender_id", Merge.Keep), ("sender_name", Merge.Keep), ("post_author", Merge.Keep),
+        ("reply_to_message_id", Merge.Keep), ("reply_to_peer_id", Merge.Keep), ("topic_id", Merge.Keep),
+        ("fwd_from_id", Merge.Keep), ("fwd_from_name", Merge.Keep), ("fwd_date", Merge.Keep),
+        ("fwd_message_id", Merge.Keep), ("via_bot", Merge.Keep), ("text", Merge.Keep), ("entities_json", Merge.Keep),
+        ("views", Merge.Keep), ("forwards", Merge.Keep), ("grouped_id", Merge.Keep), ("service_action", Merge.Keep),
+        ("action_json", Merge.Keep), ("extra_json", Merge.Keep), ("raw", Merge.Raw), ("raw_layer", Merge.Raw),
+        ("raw_format", Merge.Raw),
     ];
+
+    /// <summary>How an incoming value merges into a stored row.</summary>
+    public enum Merge
+    {
+        /// <summary>Always the incoming value.</summary>
+        Replace,
+
+        /// <summary>The incoming value unless it is null.</summary>
+        Keep,
+
+        /// <summary>Part of the raw message: all three columns take the incoming values when <see cref="RawWins"/>.</summary>
+        Raw,
+    }
 
     private const int First = 4;
 
@@ -76,12 +93,19 @@ internal static class MessageColumns
     /// <summary>The merge for a message already stored: runs only when some merged value differs (else 0 changes).</summary>
     public static string UpdateSql()
     {
-        var sets = string.Join(",\n    ", All.Select((c, i) => c.Replace
-            ? $"{c.Name} = {Parameter(i)}"
-            : $"{c.Name} = coalesce({Parameter(i)}, {c.Name})"));
-        var changed = string.Join("\n    OR ", All.Select((c, i) => c.Replace
-            ? $"{c.Name} IS NOT {Parameter(i)}"
-            : $"({Parameter(i)} IS NOT NULL AND {c.Name} IS NOT {Parameter(i)})"));
+        var rawWins = RawWins();
+        var sets = string.Join(",\n    ", All.Select((c, i) => c.Merge switch
+        {
+            Merge.Replace => $"{c.Name} = {Parameter(i)}",
+            Merge.Keep => $"{c.Name} = coalesce({Parameter(i)}, {c.Name})",
+            _ => $"{c.Name} = CASE WHEN {rawWins} THEN {Parameter(i)} ELSE {c.Name} END",
+        }));
+        var changed = string.Join("\n    OR ", All.Select((c, i) => c.Merge switch
+        {
+            Merge.Replace => $"{c.Name} IS NOT {Parameter(i)}",
+            Merge.Keep => $"({Parameter(i)} IS NOT NULL AND {c.Name} IS NOT {Parameter(i)})",
+            _ => $"({rawWins} AND {c.Name} IS NOT {Parameter(i)})",
+        }));
         return $"""
             UPDATE messages SET
                 {sets},
@@ -89,6 +113,17 @@ internal static class MessageColumns
                 archived_at = ?3
             WHERE peer_id = ?1 AND message_id = ?2 AND ({changed})
             """;
+    }
+
+    /// <summary>
+    /// Whether the incoming raw message replaces the stored one (SQL over the stored row and the parameters): when
+    /// there is one, unless it is a Desktop export's JSON and the stored raw is of another, richer format.
+    /// </summary>
+    private static string RawWins()
+    {
+        var raw = Parameter(Array.FindIndex(All, c => c.Name == "raw"));
+        var format = Parameter(Array.FindIndex(All, c => c.Name == "raw_format"));
+        return $"({raw} IS NOT NULL AND NOT ({format} IS '{RawFormats.TdesktopJson}' AND raw IS NOT NULL AND raw_format IS NOT '{RawFormats.TdesktopJson}'))";
     }
 
     private static string Parameter(int column) => "?" + (First + column).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -153,7 +153,7 @@ public sealed class TdesktopImporterTests : IDisposable
         {
             var peer = PeerRecord.FromBare(PeerType.Channel, 1234567890) with { Title = "Spectra Sample Channel", Username = "spectra_sample" };
             writer.UpsertPeer(peer);
-            writer.WriteBatch(peer.PeerId, [new ArchivedMessage(2, DateTimeOffset.FromUnixTimeSeconds(1709284440)) { Text = "live text", Views = 321 },
+            writer.WriteBatch(peer.PeerId, [new ArchivedMessage(2, DateTimeOffset.FromUnixTimeSeconds(1709284440)) { Text = "live text", Views = 321, Raw = [0xAA, 0xBB], RawLayer = 198, RawFormat = RawFormats.Tl },
                 new ArchivedMessage(1000, DateTimeOffset.FromUnixTimeSeconds(1709999999)) { Text = "only archived live" }]);
         }
 
@@ -164,6 +164,11 @@ public sealed class TdesktopImporterTests : IDisposable
         Assert.Equal(321L, Scalar(db.Connection, $"SELECT views FROM messages WHERE peer_id = {Channel} AND message_id = 2"));
         Assert.StartsWith("Welcome", Text(db.Connection, $"SELECT text FROM messages WHERE peer_id = {Channel} AND message_id = 2"), StringComparison.Ordinal);
         Assert.Equal("spectra_sample", Text(db.Connection, $"SELECT username FROM peers WHERE peer_id = {Channel}"));
+        // The raw message captured live stays; messages only the export has keep the export's JSON.
+        Assert.Equal("tl", Text(db.Connection, $"SELECT raw_format FROM messages WHERE peer_id = {Channel} AND message_id = 2"));
+        Assert.Equal(198L, Scalar(db.Connection, $"SELECT raw_layer FROM messages WHERE peer_id = {Channel} AND message_id = 2"));
+        Assert.Equal(2L, Scalar(db.Connection, $"SELECT length(raw) FROM messages WHERE peer_id = {Channel} AND message_id = 2"));
+        Assert.Equal("tdesktop-json", Text(db.Connection, $"SELECT raw_format FROM messages WHERE peer_id = {Channel} AND message_id = 3"));
     }
 
     [Fact]
@@ -232,6 +237,13 @@ public sealed class TdesktopImporterTests : IDisposable
         Assert.Equal([null, 3L, 4L, 5L], errors.Select(e => e.MessageId));
         Assert.Equal([3, 4, 5, 6], errors.Select(e => e.Error.Location!.Line));
         Assert.Equal("partial", Text(db.Connection, "SELECT outcome FROM runs"));
+
+        // Each problem is also kept in the archive, in the run, with where it was found and how to fix it.
+        Assert.Equal("ExportMessageIdMissing,ExportMessageDateMissing,ExportMessageTextInvalid,ExportMediaFileNotFound",
+            Text(db.Connection, "SELECT group_concat(error_id) FROM (SELECT error_id FROM message_errors WHERE run_id = (SELECT run_id FROM runs) AND peer_id = (SELECT peer_id FROM peers) ORDER BY id)"));
+        Assert.Equal("3,4,5", Text(db.Connection, "SELECT group_concat(message_id) FROM (SELECT message_id FROM message_errors ORDER BY id)"));
+        Assert.Contains("result.json:4", Text(db.Connection, "SELECT message FROM message_errors WHERE message_id = 3"), StringComparison.Ordinal);
+        Assert.Equal(4L, Scalar(db.Connection, "SELECT errors FROM runs"));
     }
 
     [Fact]

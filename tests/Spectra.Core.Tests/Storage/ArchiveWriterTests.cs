@@ -62,6 +62,63 @@ public sealed class ArchiveWriterTests
     }
 
     [Fact]
+    public void A_desktop_export_raw_never_replaces_a_raw_captured_from_telegram()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        byte[] tl = [0x1e, 0x72, 0x9c, 0x94, 7, 0, 0, 0];
+        byte[] json = "{\"id\":7}"u8.ToArray();
+        writer.WriteBatch(peer.PeerId, [TempArchive.Message(7) with { Raw = tl, RawLayer = 198, RawFormat = RawFormats.Tl },
+            TempArchive.Message(8) with { Raw = json, RawFormat = RawFormats.TdesktopJson }]);
+
+        // The export's JSON for 7 is ignored (a new text still merges); for 8 a TL capture supersedes the JSON.
+        var result = writer.WriteBatch(peer.PeerId, [
+            TempArchive.Message(7, "edited in the export") with { Raw = json, RawFormat = RawFormats.TdesktopJson },
+            TempArchive.Message(8) with { Raw = tl, RawLayer = 198, RawFormat = RawFormats.Tl }]);
+
+        Assert.Equal(2, result.Updated);
+        Assert.Equal(tl, Scalar(db.Connection, "SELECT raw FROM messages WHERE message_id = 7"));
+        Assert.Equal((198L, "tl"), ((long)Scalar(db.Connection, "SELECT raw_layer FROM messages WHERE message_id = 7")!,
+            (string)Scalar(db.Connection, "SELECT raw_format FROM messages WHERE message_id = 7")!));
+        Assert.Equal("edited in the export", Scalar(db.Connection, "SELECT text FROM messages WHERE message_id = 7"));
+        Assert.Equal(tl, Scalar(db.Connection, "SELECT raw FROM messages WHERE message_id = 8"));
+        Assert.Equal("tl", Scalar(db.Connection, "SELECT raw_format FROM messages WHERE message_id = 8"));
+
+        // The same export again changes nothing: the kept TL raw is not a difference to write.
+        var again = writer.WriteBatch(peer.PeerId, [
+            TempArchive.Message(7, "edited in the export") with { Raw = json, RawFormat = RawFormats.TdesktopJson }]);
+        Assert.Equal(1, again.Unchanged);
+    }
+
+    [Fact]
+    public void Errors_the_source_met_are_recorded_and_counted_with_their_batch()
+    {
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        using var writer = db.CreateWriter();
+        var peer = TempArchive.Channel();
+        writer.UpsertPeer(peer);
+        var run = writer.BeginRun(RunKind.Import);
+
+        var result = writer.WriteBatch(peer.PeerId, [TempArchive.Message(1), TempArchive.Message(0)],
+            sourceErrors: [new MessageError(peer.PeerId, 5, "ExportMessageTextInvalid", "result.json:9: 'text' is a number."),
+                new MessageError(peer.PeerId, null, "ExportMessageIdMissing", "result.json:11: no id.")]);
+        // A batch of nothing but errors still records them.
+        writer.WriteBatch(peer.PeerId, [], sourceErrors: [new MessageError(peer.PeerId, 12, "ExportMediaFileNotFound", "absent")]);
+        writer.CompleteRun(RunOutcome.Partial);
+
+        Assert.Equal(["InvalidMessageId"], result.Errors.Select(e => e.ErrorId));
+        Assert.Equal("ExportMessageTextInvalid,ExportMessageIdMissing,InvalidMessageId,ExportMediaFileNotFound",
+            Scalar(db.Connection, $"SELECT group_concat(error_id) FROM (SELECT error_id FROM message_errors WHERE run_id = {run} ORDER BY id)"));
+        Assert.Equal(4L, Scalar(db.Connection, $"SELECT errors FROM runs WHERE run_id = {run}"));
+        Assert.Equal(4L, Scalar(db.Connection, $"SELECT count(*) FROM message_errors WHERE peer_id = {peer.PeerId}"));
+        Assert.Equal(1L, Scalar(db.Connection, "SELECT count(*) FROM message_errors WHERE message_id IS NULL"));
+    }
+
+    [Fact]
     public void Sync_state_commits_with_its_batch_and_merges_the_range()
     {
         using var temp = new TempArchive();
