@@ -9,8 +9,11 @@ public sealed record IntegrityCheckOptions
     /// <summary>Media directory; default <c>media</c> next to the database.</summary>
     public string? MediaDirectory { get; init; }
 
-    /// <summary>Write-ahead log size above which a Warn suggests a checkpoint.</summary>
-    public long WalWarnBytes { get; init; } = 256L * 1024 * 1024;
+    /// <summary>
+    /// Write-ahead log size above which a Warn suggests a checkpoint: twice what a writer lets the log grow to
+    /// before it checkpoints (<see cref="SqliteConnections.CheckpointBytes"/>), so only a log no checkpoint could reset.
+    /// </summary>
+    public long WalWarnBytes { get; init; } = 2 * SqliteConnections.CheckpointBytes;
 
     /// <summary>Share of free pages above which a Warn suggests VACUUM.</summary>
     public double FreePageWarnRatio { get; init; } = 0.25;
