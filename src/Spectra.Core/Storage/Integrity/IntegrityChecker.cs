@@ -65,6 +65,10 @@ public sealed class IntegrityChecker
         // search index check follows it there too, so both connections carry about the same load (the other one
         // re-tokenizes the text); its result is only read if the schema turned out usable.
         var (pages, ftsIndex) = StartSecondConnection();
+
+        // The other half of -Deep, re-tokenizing the text, runs beside it on a third connection: waiting for the
+        // page check first (its place in the order) would serialize the two longest steps.
+        var content = _options.Deep ? StartOnOwnConnection("FullTextContent", CheckFullTextContent) : null;
         using (connection)
         {
             var steps = new List<(string Name, Func<SqliteConnection, CancellationToken, IEnumerable<IntegrityCheckResult>> Run)>
@@ -77,7 +81,7 @@ public sealed class IntegrityChecker
             };
             if (_options.Deep)
             {
-                steps.Add(("FullTextContent", (c, _) => [CheckFullTextContent(c)]));
+                steps.Add(("FullTextContent", (_, _) => content!.GetAwaiter().GetResult()));
             }
 
             steps.Add(("OrphanedRows", (c, _) => [CheckOrphans(c)]));
@@ -150,6 +154,25 @@ public sealed class IntegrityChecker
         });
         return (pages.Task, ftsIndex?.Task);
     }
+
+    /// <summary>Runs one check on a connection of its own, on the thread pool; SQLite errors become its Fail result.</summary>
+    private Task<IReadOnlyList<IntegrityCheckResult>> StartOnOwnConnection(string name, Func<SqliteConnection, IntegrityCheckResult> check) =>
+        Task.Run(() =>
+        {
+            SqliteConnection? own = null;
+            try
+            {
+                return Guard(name, () =>
+                {
+                    own = SqliteConnections.OpenForInspection(_path, TimeSpan.FromSeconds(30));
+                    return [check(own)];
+                });
+            }
+            finally
+            {
+                own?.Dispose();
+            }
+        });
 
     private void Report(string check, int percent) =>
         _sink?.Progress(new ProgressInfo(ProgressId, "Checking archive", check, percent));
