@@ -31,7 +31,7 @@ public static class SqliteConnections
                 Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
                 var pageSize = Scalar<long>(connection, "PRAGMA page_size");
                 Execute(connection, string.Create(CultureInfo.InvariantCulture,
-                    $"PRAGMA wal_autocheckpoint = {Math.Max(1000, CheckpointBytes / pageSize)}; PRAGMA journal_size_limit = {WalKeptBytes};"));
+                    $"PRAGMA wal_autocheckpoint = {Math.Max(1000, CheckpointBytes / pageSize)};"));
             });
     }
 
@@ -39,12 +39,11 @@ public static class SqliteConnections
     /// How much write-ahead log a writer accumulates before it checkpoints. Each checkpoint copies the log into the
     /// database and fsyncs both; at SQLite's default (1,000 pages, 16 MiB here) a million-message import made 540 of
     /// them and spent a fifth of its time waiting on the disk (41.7 s; 33.3 s with 256 MiB). Readers are not slowed:
-    /// the log's index is a hash table. Test-SpectraDatabase warns only above twice this (a checkpoint that cannot run).
+    /// the log's index is a hash table. The log file keeps its size between checkpoints (cutting it back after each
+    /// one, journal_size_limit, cost that import another 6 s) and is removed when the last connection closes.
+    /// Test-SpectraDatabase warns only above twice this (a checkpoint that cannot run).
     /// </summary>
     public const long CheckpointBytes = 256L * 1024 * 1024;
-
-    /// <summary>After a checkpoint the log file is cut back to this, so a finished run does not keep 256 MiB of disk.</summary>
-    private const long WalKeptBytes = 64L * 1024 * 1024;
 
     /// <summary>A connection that cannot write: for the integrity checker and the query cmdlets.</summary>
     public static SqliteConnection OpenReadOnly(string path, TimeSpan busyTimeout) =>
