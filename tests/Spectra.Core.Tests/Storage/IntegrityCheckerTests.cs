@@ -75,11 +75,11 @@ public sealed class IntegrityCheckerTests
         {
         }
 
-        Raw(temp, "DROP INDEX messages_sender");
+        Raw(temp, "DROP INDEX messages_peer_date");
 
         var result = Single(Check(temp), "Schema");
         Assert.Equal(CheckStatus.Fail, result.Status);
-        Assert.Contains("index messages_sender", result.Message, StringComparison.Ordinal);
+        Assert.Contains("index messages_peer_date", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

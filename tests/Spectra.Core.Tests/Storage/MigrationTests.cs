@@ -62,7 +62,8 @@ public sealed class MigrationTests
         Assert.Equal(4096L, Scalar(again.Connection, "PRAGMA page_size"));
         Assert.Equal(16L, Scalar(again.Connection, "SELECT v FROM messages_fts_config WHERE k = 'automerge'"));
         Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'message'"));
-        Assert.Equal(new[] { 1L, 2L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(new[] { 1L, 2L, 3L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(0L, Scalar(again.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_sender'"));
     }
 
     [Fact]
