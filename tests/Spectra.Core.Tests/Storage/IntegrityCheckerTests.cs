@@ -98,6 +98,29 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
+    public void Messages_written_behind_the_index_fail_the_search_index_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20))
+        {
+        }
+
+        // Two new messages the index never saw, one between indexed rows and one after the last.
+        Raw(temp, """
+            DROP TRIGGER messages_fts_insert;
+            INSERT INTO messages (row_id, peer_id, message_id, date, text, archived_at)
+            SELECT 1000, peer_id, 1000, 0, 'unseen one', 0 FROM peers LIMIT 1;
+            DELETE FROM messages_fts WHERE rowid = 3;
+            INSERT INTO messages (row_id, peer_id, message_id, date, text, archived_at)
+            SELECT 2000, peer_id, 2000, 0, 'unseen two', 0 FROM peers LIMIT 1;
+            """);
+
+        var result = Single(Check(temp), "FullTextIndex");
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("3 message(s) not indexed, 0 index entr", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_write_to_the_search_index_alone_fails_the_search_index_check()
     {
         using var temp = new TempArchive();

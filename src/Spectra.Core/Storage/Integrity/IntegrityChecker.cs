@@ -59,62 +59,72 @@ public sealed class IntegrityChecker
             yield break;
         }
 
-        // SQLite's page check is the longest single step and needs nothing from the others: it runs on a second
-        // read-only connection while the checks below run on the first, so two cores share the work. If the run stops
-        // early (cancellation), that check finishes on its own and disposes its connection itself. With -Deep the
-        // search index check follows it there too, so both connections carry about the same load (the other one
-        // re-tokenizes the text); its result is only read if the schema turned out usable.
-        var (pages, ftsIndex) = StartSecondConnection();
-
-        // The other half of -Deep, re-tokenizing the text, runs beside it on a third connection: waiting for the
-        // page check first (its place in the order) would serialize the two longest steps.
+        // The two longest checks need nothing from the others and each run on a read-only connection of their own,
+        // on the thread pool: SQLite's page check, and with -Deep the re-tokenizing of the text. Meanwhile this
+        // connection runs the rest; its results are held until the checks before them in the order are done. If the
+        // run stops early (cancellation), a check already started finishes on its own and disposes its connection.
+        // A check that needs the schema is only shown if the schema turned out usable.
+        var pages = StartOnOwnConnection(_options.Deep ? "IntegrityCheck" : "QuickCheck", CheckPages);
         var content = _options.Deep ? StartOnOwnConnection("FullTextContent", CheckFullTextContent) : null;
         using (connection)
         {
-            var steps = new List<(string Name, Func<SqliteConnection, CancellationToken, IEnumerable<IntegrityCheckResult>> Run)>
+            var steps = new List<Step>
             {
-                ("SchemaVersion", (c, _) => [CheckVersion(c)]),
-                (_options.Deep ? "IntegrityCheck" : "QuickCheck", (_, _) => pages.GetAwaiter().GetResult()),
-                ("ForeignKeys", (c, _) => [CheckForeignKeys(c)]),
-                ("Schema", (c, _) => [CheckSchema(c)]),
-                ("FullTextIndex", (c, _) => ftsIndex is null ? [CheckFullTextIndex(c)] : ftsIndex.GetAwaiter().GetResult()),
+                new("SchemaVersion", (c, _) => [CheckVersion(c)]),
+                new(_options.Deep ? "IntegrityCheck" : "QuickCheck", Elsewhere: pages),
+                new("ForeignKeys", (c, _) => [CheckForeignKeys(c)]),
+                new("Schema", (c, _) => [CheckSchema(c)]),
+                new("FullTextIndex", (c, _) => [CheckFullTextIndex(c)]),
             };
-            if (_options.Deep)
+            if (content is not null)
             {
-                steps.Add(("FullTextContent", (_, _) => content!.GetAwaiter().GetResult()));
+                steps.Add(new("FullTextContent", Elsewhere: content));
             }
 
-            steps.Add(("OrphanedRows", (c, _) => [CheckOrphans(c)]));
-            steps.Add(("MediaFiles", (c, ct) => CheckMediaFiles(c, ct)));
+            steps.Add(new("OrphanedRows", (c, _) => [CheckOrphans(c)]));
+            steps.Add(new("MediaFiles", (c, ct) => CheckMediaFiles(c, ct)));
             if (_options.Deep)
             {
-                steps.Add(("MediaHashes", (c, ct) => [CheckMediaHashes(c, ct)]));
+                steps.Add(new("MediaHashes", (c, ct) => [CheckMediaHashes(c, ct)]));
             }
 
-            steps.Add(("WalSize", (c, _) => [CheckWal()]));
-            steps.Add(("FreePages", (c, _) => [CheckFreePages(c)]));
-            steps.Add(("Statistics", (c, _) => [CheckStatistics(c)]));
+            steps.Add(new("WalSize", (_, _) => [CheckWal()]));
+            steps.Add(new("FreePages", (c, _) => [CheckFreePages(c)]));
+            steps.Add(new("Statistics", (c, _) => [CheckStatistics(c)]));
 
+            var results = new IReadOnlyList<IntegrityCheckResult>?[steps.Count];
             var schemaUsable = true;
             for (var i = 0; i < steps.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (name, run) = steps[i];
-                var needsSchema = name is not ("SchemaVersion" or "QuickCheck" or "IntegrityCheck" or "WalSize" or "FreePages");
-                if (needsSchema && !schemaUsable)
+                var step = steps[i];
+                if (step.Run is null || (step.NeedsSchema && !schemaUsable))
                 {
                     continue;
                 }
 
-                Report(name, i * 100 / steps.Count);
-                foreach (var result in Guard(name, () => run(connection!, cancellationToken).ToList()))
+                Report(step.Name, i * 50 / steps.Count);
+                results[i] = Guard(step.Name, () => step.Run(connection!, cancellationToken).ToList());
+                schemaUsable &= step.Name != "SchemaVersion" || results[i]!.All(r => r.Status != CheckStatus.Fail);
+            }
+
+            for (var i = 0; i < steps.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var step = steps[i];
+                if (step.NeedsSchema && !schemaUsable)
+                {
+                    continue;
+                }
+
+                if (step.Elsewhere is not null)
+                {
+                    Report(step.Name, 50 + (i * 50 / steps.Count));
+                }
+
+                foreach (var result in results[i] ?? step.Elsewhere?.GetAwaiter().GetResult() ?? [])
                 {
                     _sink?.Log(HostLogLevel.Verbose, $"Check {result.Check} of {_path}: {result.Status}. {result.Message}");
-                    if (name == "SchemaVersion" && result.Status == CheckStatus.Fail)
-                    {
-                        schemaUsable = false;
-                    }
-
                     yield return result;
                 }
             }
@@ -123,36 +133,12 @@ public sealed class IntegrityChecker
         }
     }
 
-    private (Task<IReadOnlyList<IntegrityCheckResult>> Pages, Task<IReadOnlyList<IntegrityCheckResult>>? FullTextIndex) StartSecondConnection()
+    /// <summary>One check: run here on the inspection connection, or already running <paramref name="Elsewhere"/>.</summary>
+    private sealed record Step(string Name,
+        Func<SqliteConnection, CancellationToken, IEnumerable<IntegrityCheckResult>>? Run = null,
+        Task<IReadOnlyList<IntegrityCheckResult>>? Elsewhere = null)
     {
-        var name = _options.Deep ? "IntegrityCheck" : "QuickCheck";
-        var pages = new TaskCompletionSource<IReadOnlyList<IntegrityCheckResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var ftsIndex = _options.Deep ? new TaskCompletionSource<IReadOnlyList<IntegrityCheckResult>>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                SqliteConnection? second = null;
-                pages.SetResult(Guard(name, () =>
-                {
-                    second = SqliteConnections.OpenForInspection(_path, TimeSpan.FromSeconds(30));
-                    return [CheckPages(second)];
-                }));
-                using (second)
-                {
-                    ftsIndex?.SetResult(second is null
-                        ? [IntegrityCheckResult.Fail("FullTextIndex", "The check could not run: the database cannot be opened a second time.",
-                            "The database is damaged or not a complete Spectra archive; restore it from a backup.")]
-                        : Guard("FullTextIndex", () => [CheckFullTextIndex(second)]));
-                }
-            }
-            catch (Exception ex)
-            {
-                pages.TrySetException(ex);
-                ftsIndex?.TrySetException(ex);
-            }
-        });
-        return (pages.Task, ftsIndex?.Task);
+        public bool NeedsSchema => Name is not ("SchemaVersion" or "QuickCheck" or "IntegrityCheck" or "WalSize" or "FreePages");
     }
 
     /// <summary>Runs one check on a connection of its own, on the thread pool; SQLite errors become its Fail result.</summary>
@@ -330,15 +316,35 @@ public sealed class IntegrityChecker
     {
         const string check = "FullTextIndex";
         // Every message with text has exactly one FTS document and every FTS document has its message: compared on
-        // the index's per-document table, read-only and without tokenizing.
-        var unindexed = SqliteConnections.Scalar<long>(connection, """
-            SELECT count(*) FROM messages m WHERE m.text IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM messages_fts_docsize d WHERE d.id = m.row_id)
-            """);
-        var ghosts = SqliteConnections.Scalar<long>(connection, """
-            SELECT count(*) FROM messages_fts_docsize d
-            WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.row_id = d.id AND m.text IS NOT NULL)
-            """);
+        // the index's per-document table, read-only and without tokenizing. Both lists come in rowid order and are
+        // merged in one pass each (looking each row up in the other table cost twice as much on a million messages).
+        using var messages = connection.CreateCommand();
+        messages.CommandText = "SELECT row_id FROM messages WHERE text IS NOT NULL ORDER BY row_id";
+        messages.CommandTimeout = 0;
+        using var documents = connection.CreateCommand();
+        documents.CommandText = "SELECT id FROM messages_fts_docsize ORDER BY id";
+        documents.CommandTimeout = 0;
+        using var m = messages.ExecuteReader();
+        using var d = documents.ExecuteReader();
+        long unindexed = 0, ghosts = 0;
+        var hasM = m.Read();
+        var hasD = d.Read();
+        while (hasM || hasD)
+        {
+            var order = !hasM ? 1 : !hasD ? -1 : m.GetInt64(0).CompareTo(d.GetInt64(0));
+            if (order <= 0)
+            {
+                unindexed += order < 0 ? 1 : 0;
+                hasM = m.Read();
+            }
+
+            if (order >= 0)
+            {
+                ghosts += order > 0 ? 1 : 0;
+                hasD = d.Read();
+            }
+        }
+
         return unindexed == 0 && ghosts == 0
             ? IntegrityCheckResult.Pass(check, "The search index covers exactly the messages with text.")
             : IntegrityCheckResult.Fail(check,
