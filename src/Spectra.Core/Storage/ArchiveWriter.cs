@@ -251,8 +251,9 @@ public sealed class ArchiveWriter : IDisposable
     /// nothing. A message the database rejects (bad JSON, invalid id) is rolled back on its own and reported in
     /// <see cref="BatchResult.Errors"/> (and <c>message_errors</c>); storage failures (disk full, I/O) abort the
     /// whole batch and throw. <paramref name="sourceErrors"/> are problems the source met while producing this batch
-    /// (a message it could not parse, a file it could not read): they are recorded in <c>message_errors</c> and the
-    /// run's error count in the same transaction, so the archive never holds a batch without its errors.
+    /// (a message it could not parse, a file it could not read): they are recorded in <c>message_errors</c> under
+    /// <paramref name="peerId"/> and counted in the run, in the same transaction, so the archive never holds a batch
+    /// without its errors.
     /// </summary>
     public BatchResult WriteBatch(long peerId, IReadOnlyList<ArchivedMessage> messages, SyncStateUpdate? syncState = null,
         IReadOnlyList<MessageError>? sourceErrors = null)

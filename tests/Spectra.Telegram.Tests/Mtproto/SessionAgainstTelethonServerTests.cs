@@ -50,10 +50,12 @@ public sealed class SessionAgainstTelethonServerTests(TelethonServer server) : I
     [SkippableFact]
     public async Task Short_flood_waits_are_slept_through_up_to_the_threshold()
     {
-        await using var client = await OpenAsync(new SessionOptions { FloodSleepThreshold = TimeSpan.FromSeconds(1) });
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await Assert.ThrowsAsync<FloodWaitException>(() => client.Session.InvokeRawAsync(Countries("ERR:420:FLOOD_WAIT_1"), s_timeout));
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(3), "three one-second waits were slept before surfacing");
+        // The sleeps are counted where they are asked for, not timed: a wall clock can read a 1 s timer as 999 ms.
+        var time = new SleepRecordingTimeProvider();
+        await using var client = await OpenAsync(new SessionOptions { FloodSleepThreshold = TimeSpan.FromSeconds(1) }, time: time);
+        var flood = await Assert.ThrowsAsync<FloodWaitException>(() => client.Session.InvokeRawAsync(Countries("ERR:420:FLOOD_WAIT_1"), s_timeout));
+        Assert.Equal(1, flood.Seconds);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], time.Sleeps);
     }
 
     [SkippableFact]
@@ -85,14 +87,32 @@ public sealed class SessionAgainstTelethonServerTests(TelethonServer server) : I
 
     private static byte[] Countries(string langCode) => new Help_GetCountriesListRequest { LangCode = langCode, Hash = 0 }.ToBytes();
 
-    private async Task<Client> OpenAsync(SessionOptions? options = null, int? timeOffsetOverride = null)
+    private async Task<Client> OpenAsync(SessionOptions? options = null, int? timeOffsetOverride = null, TimeProvider? time = null)
     {
         server.EnsureStarted();
         var connection = await TransportConnection.ConnectAsync(new TransportOptions { Host = "127.0.0.1", Port = server.Port }, s_timeout);
         var key = await new AuthKeyExchanger(ServerKeyRing.Default.WithPem(server.PublicKeyPem), 2).ExecuteAsync(connection, s_timeout);
-        var session = new MtprotoSession(connection, key.Key, key.ServerSalt, timeOffsetOverride ?? key.TimeOffsetSeconds, options);
+        var session = new MtprotoSession(connection, key.Key, key.ServerSalt, timeOffsetOverride ?? key.TimeOffsetSeconds, options, time);
         session.Start();
         return new Client(connection, session);
+    }
+
+    /// <summary>The system clock, noting every one-shot timer (a Task.Delay) asked of it; periodic timers are not sleeps.</summary>
+    private sealed class SleepRecordingTimeProvider : TimeProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _sleeps = new();
+
+        public IReadOnlyList<TimeSpan> Sleeps => [.. _sleeps];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (period == Timeout.InfiniteTimeSpan && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                _sleeps.Enqueue(dueTime);
+            }
+
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
     }
 
     private sealed record Client(TransportConnection Connection, MtprotoSession Session) : IAsyncDisposable
