@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Spectra.Core.Storage;
 using Spectra.Core.Storage.Model;
 
@@ -10,15 +9,15 @@ namespace Spectra.Bench.Store;
 /// The least any writer of these messages can cost, so the ingest ratio can be read against what is possible, with
 /// the same SQLite build and pragmas and no constraint or index but the search index:
 /// <list type="bullet">
-/// <item>rows: the baseline's 8 columns into a bare table through SQLite's cheapest per-row path (a prepared
+/// <item>rows: the baseline's 8 columns into a bare table through the writer's own per-row path (a prepared
 /// statement bound by position through SQLitePCLRaw, no ADO.NET), in transactions of one batch;</item>
 /// <item>rows copied by SQL from a staging table, no per-row call at all (not open to a writer fed from memory);</item>
 /// <item>the text indexed with the archive's exact FTS5 definition (external content, unicode61
 /// remove_diacritics 2, merge width 16) from the staging table, in transactions of one batch (keeping search current)
 /// and in one transaction for everything (indexing after a run).</item>
 /// </list>
-/// On one connection rows and index add up: the archive's writer, which also keeps the (peer, id) key, two more
-/// indexes and the constraints, can only be slower than the sum.
+/// On one connection rows and index add up: the archive's writer, which also keeps the (peer, id) key, the
+/// (peer, date) index and the constraints, can only be slower than the sum.
 /// </summary>
 internal static class SearchIndexFloor
 {
@@ -40,7 +39,7 @@ internal static class SearchIndexFloor
     private static double Measure(string path, IReadOnlyList<ArchivedMessage> messages, int batchSize, string timedSql)
     {
         using var connection = SqliteConnections.OpenReadWrite(path, TimeSpan.FromSeconds(30), create: true);
-        Execute(connection, """
+        SqliteConnections.Execute(connection, """
             CREATE TABLE staging (row_id INTEGER PRIMARY KEY, message_id INTEGER, date INTEGER, sender_id INTEGER,
                 sender_name TEXT, reply_to_message_id INTEGER, views INTEGER, text TEXT);
             CREATE TABLE bare (peer_id INTEGER, message_id INTEGER, date INTEGER, sender_id INTEGER,
@@ -88,83 +87,37 @@ internal static class SearchIndexFloor
         return messages.Count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The rows through the writer's own per-row path (<see cref="RawStatement"/>), without its schema.</summary>
     private static double MeasurePerRowCalls(string path, IReadOnlyList<ArchivedMessage> messages, int batchSize)
     {
         using var connection = SqliteConnections.OpenReadWrite(path, TimeSpan.FromSeconds(30), create: true);
-        Execute(connection, """
+        SqliteConnections.Execute(connection, """
             CREATE TABLE bare (peer_id INTEGER, message_id INTEGER, date INTEGER, sender_id INTEGER,
                 sender_name TEXT, reply_to_message_id INTEGER, views INTEGER, text TEXT)
             """);
-        var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO bare VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", out var statement));
-        using (statement)
+        using var insert = new RawStatement(connection, "INSERT INTO bare VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        var clock = Stopwatch.StartNew();
+        for (var offset = 0; offset < messages.Count; offset += batchSize)
         {
-            var clock = Stopwatch.StartNew();
-            for (var offset = 0; offset < messages.Count; offset += batchSize)
+            using var transaction = connection.BeginTransaction();
+            for (var i = offset; i < Math.Min(offset + batchSize, messages.Count); i++)
             {
-                Check(db, raw.sqlite3_exec(db, "BEGIN"));
-                for (var i = offset; i < Math.Min(offset + batchSize, messages.Count); i++)
-                {
-                    var m = messages[i];
-                    raw.sqlite3_bind_int64(statement, 1, -1000000004242L);
-                    raw.sqlite3_bind_int64(statement, 2, m.MessageId);
-                    raw.sqlite3_bind_int64(statement, 3, m.Date.ToUnixTimeSeconds());
-                    BindNullable(statement, 4, m.SenderId);
-                    BindText(statement, 5, m.SenderName);
-                    BindNullable(statement, 6, m.ReplyToMessageId);
-                    BindNullable(statement, 7, m.Views);
-                    BindText(statement, 8, m.Text);
-                    if (raw.sqlite3_step(statement) != raw.SQLITE_DONE)
-                    {
-                        throw new InvalidOperationException(raw.sqlite3_errmsg(db).utf8_to_string());
-                    }
-
-                    raw.sqlite3_reset(statement);
-                }
-
-                Check(db, raw.sqlite3_exec(db, "COMMIT"));
+                var m = messages[i];
+                insert.Bind(1, -1000000004242L);
+                insert.Bind(2, m.MessageId);
+                insert.Bind(3, m.Date.ToUnixTimeSeconds());
+                insert.Bind(4, m.SenderId);
+                insert.Bind(5, m.SenderName);
+                insert.Bind(6, m.ReplyToMessageId);
+                insert.Bind(7, m.Views);
+                insert.Bind(8, m.Text);
+                insert.Step();
+                insert.Reset();
             }
 
-            return messages.Count / clock.Elapsed.TotalSeconds;
+            transaction.Commit();
         }
-    }
 
-    private static void BindNullable(sqlite3_stmt statement, int index, long? value)
-    {
-        if (value is { } v)
-        {
-            raw.sqlite3_bind_int64(statement, index, v);
-        }
-        else
-        {
-            raw.sqlite3_bind_null(statement, index);
-        }
-    }
-
-    private static void BindText(sqlite3_stmt statement, int index, string? value)
-    {
-        if (value is null)
-        {
-            raw.sqlite3_bind_null(statement, index);
-        }
-        else
-        {
-            raw.sqlite3_bind_text(statement, index, value);
-        }
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new InvalidOperationException(raw.sqlite3_errmsg(db).utf8_to_string());
-        }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return messages.Count / clock.Elapsed.TotalSeconds;
     }
 }
