@@ -169,7 +169,7 @@ public sealed class IntegrityCheckerTests
             ]);
         }
 
-        // The index keeps every term, but 'shared' loses one of its two messages: only a per-term count sees it.
+        // The index keeps every term, but 'shared' loses one of its two messages: only re-tokenizing sees it.
         Raw(temp, """
             INSERT INTO messages_fts (messages_fts, rowid, text)
                 SELECT 'delete', row_id, text FROM messages WHERE message_id = 7;
@@ -180,7 +180,58 @@ public sealed class IntegrityCheckerTests
         Assert.Equal(CheckStatus.Pass, Single(results, "FullTextIndex").Status);
         var content = Single(results, "FullTextContent");
         Assert.Equal(CheckStatus.Fail, content.Status);
-        Assert.Contains("1 term(s)", content.Message, StringComparison.Ordinal);
+        Assert.Contains("does not match the message text", content.Message, StringComparison.Ordinal);
+        Assert.Contains("RebuildSearchIndex", content.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_words_in_another_order_behind_the_index_fail_the_deep_content_check()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(5))
+        using (var writer = db.CreateWriter())
+        {
+            writer.WriteBatch(TempArchive.Channel().PeerId, [TempArchive.Message(6, "alpha beta gamma")]);
+        }
+
+        // Every term still lists exactly the same messages; only their positions moved (phrase search would miss it).
+        Raw(temp, """
+            DROP TRIGGER messages_fts_update;
+            UPDATE messages SET text = 'gamma beta alpha' WHERE message_id = 6;
+            """);
+
+        var content = Single(Check(temp, deep: true), "FullTextContent");
+        Assert.Equal(CheckStatus.Fail, content.Status);
+    }
+
+    [Fact]
+    public void A_damaged_search_index_block_fails_the_deep_content_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(30))
+        {
+        }
+
+        // A leaf of the index rewritten with garbage: text and document list are untouched.
+        Raw(temp, "UPDATE messages_fts_data SET block = zeroblob(length(block)) WHERE id = (SELECT max(id) FROM messages_fts_data)");
+
+        var results = Check(temp, deep: true);
+        Assert.Equal(CheckStatus.Pass, Single(results, "FullTextIndex").Status);
+        Assert.Equal(CheckStatus.Fail, Single(results, "FullTextContent").Status);
+    }
+
+    [Fact]
+    public void The_deep_content_check_leaves_no_scratch_objects_and_changes_nothing()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20))
+        {
+        }
+
+        var before = File.ReadAllBytes(temp.DatabasePath);
+        Assert.Equal(CheckStatus.Pass, Single(Check(temp, deep: true), "FullTextContent").Status);
+        Assert.Equal(CheckStatus.Pass, Single(Check(temp, deep: true), "FullTextContent").Status);
+        Assert.Equal(before, File.ReadAllBytes(temp.DatabasePath));
     }
 
     [Fact]
