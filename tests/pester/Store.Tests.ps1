@@ -79,6 +79,26 @@ Describe 'Test-SpectraDatabase' {
         (Test-SpectraDatabase -Path $db -Deep | Where-Object Check -EQ 'MediaHashes').Status | Should -Be 'Fail'
     }
 
+    It 'reports a damaged search index: with -Deep once, by FullTextContent; without, by QuickCheck' {
+        # Written behind Spectra's back with the engine's own SQLite (loaded in the module's context).
+        $sqlite = ([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'Spectra').Assemblies |
+            Where-Object { $_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
+        $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$db;Pooling=False"))
+        try {
+            $connection.Open()
+            $command = $connection.CreateCommand()
+            $command.CommandText = 'UPDATE messages_fts_data SET block = zeroblob(length(block)) WHERE id = (SELECT max(id) FROM messages_fts_data)'
+            $null = $command.ExecuteNonQuery()
+        }
+        finally { $connection.Dispose() }
+
+        $deep = Test-SpectraDatabase -Path $db -Deep
+        ($deep | Where-Object Check -EQ 'FullTextContent').Status | Should -Be 'Fail'
+        ($deep | Where-Object Check -EQ 'FullTextContent').Fix | Should -Match 'RebuildSearchIndex'
+        ($deep | Where-Object Check -EQ 'IntegrityCheck').Status | Should -Be 'Pass'
+        (Test-SpectraDatabase -Path $db | Where-Object Check -EQ 'QuickCheck').Status | Should -Be 'Fail'
+    }
+
     It 'reports a file that is not a database as a Fail, not an exception' {
         $bogus = Join-Path $dir 'bogus.db'
         Set-Content -LiteralPath $bogus -Value 'hello'

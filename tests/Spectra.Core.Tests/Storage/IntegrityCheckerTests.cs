@@ -205,7 +205,7 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
-    public void A_damaged_search_index_block_fails_the_deep_content_check()
+    public void A_damaged_search_index_block_fails_the_quick_check_and_the_deep_content_check()
     {
         using var temp = new TempArchive();
         using (temp.OpenSeeded(30))
@@ -215,9 +215,15 @@ public sealed class IntegrityCheckerTests
         // A leaf of the index rewritten with garbage: text and document list are untouched.
         Raw(temp, "UPDATE messages_fts_data SET block = zeroblob(length(block)) WHERE id = (SELECT max(id) FROM messages_fts_data)");
 
+        // With -Deep it is reported once, by the check whose fix is a rebuild: the page check leaves the index's
+        // contents to FullTextContent instead of walking them a second time (and advising a restore).
         var results = Check(temp, deep: true);
         Assert.Equal(CheckStatus.Pass, Single(results, "FullTextIndex").Status);
         Assert.Equal(CheckStatus.Fail, Single(results, "FullTextContent").Status);
+        Assert.Equal(CheckStatus.Pass, Single(results, "IntegrityCheck").Status);
+
+        // Without -Deep, the quick check's walk of the index (FTS5's structural check) is what sees it.
+        Assert.Equal(CheckStatus.Fail, Single(Check(temp), "QuickCheck").Status);
     }
 
     [Fact]

@@ -243,6 +243,11 @@ public sealed class IntegrityChecker
     private IntegrityCheckResult CheckPages(SqliteConnection connection)
     {
         var check = _options.Deep ? "IntegrityCheck" : "QuickCheck";
+        if (_options.Deep)
+        {
+            SkipSearchIndexWalk(connection);
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = _options.Deep ? "PRAGMA integrity_check(20)" : "PRAGMA quick_check(20)";
         command.CommandTimeout = 0;
@@ -259,6 +264,26 @@ public sealed class IntegrityChecker
             ? IntegrityCheckResult.Pass(check, _options.Deep ? "integrity_check: ok." : "quick_check: ok.")
             : IntegrityCheckResult.Fail(check, "SQLite found damage: " + string.Join("; ", problems.Take(5)),
                 "Restore the archive from a backup; or copy out what is readable with the sqlite3 '.recover' command.");
+    }
+
+    /// <summary>
+    /// Takes the FTS5 module off this connection, so that integrity_check checks the search index's tables page by
+    /// page but skips walking the index's contents (SQLite skips a virtual table whose module is not registered).
+    /// Only for -Deep: FullTextContent then runs FTS5's own check with the content comparison on a copy of the index,
+    /// which includes that walk; doing it twice was 1.7 of the 3.7 CPU-seconds of integrity_check on a million
+    /// messages. The quick check keeps the walk: without -Deep nothing else looks inside the index. If the function
+    /// cannot be bound (another SQLite build), the page check simply does both.
+    /// </summary>
+    private static void SkipSearchIndexWalk(SqliteConnection connection)
+    {
+        try
+        {
+            Interop.Sqlite3.DropModules(connection.Handle!.DangerousGetHandle(), 0);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Slower, same verdict: the page check walks the index as well.
+        }
     }
 
     private static IntegrityCheckResult CheckForeignKeys(SqliteConnection connection)
