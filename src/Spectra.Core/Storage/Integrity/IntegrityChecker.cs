@@ -260,8 +260,16 @@ public sealed class IntegrityChecker
             }
         }
 
-        return problems is ["ok"]
-            ? IntegrityCheckResult.Pass(check, _options.Deep ? "integrity_check: ok." : "quick_check: ok.")
+        if (problems is ["ok"])
+        {
+            return IntegrityCheckResult.Pass(check, _options.Deep ? "integrity_check: ok." : "quick_check: ok.");
+        }
+
+        // FTS5 reports what it finds inside its index as lines naming itself. If that is all there is, every table
+        // is sound and the index can be rebuilt from the messages; anything else needs the backup.
+        return problems.All(p => p.Contains("fts5", StringComparison.OrdinalIgnoreCase))
+            ? IntegrityCheckResult.Fail(check, "SQLite found the search index damaged (the messages are sound): " + string.Join("; ", problems.Take(5)),
+                "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.")
             : IntegrityCheckResult.Fail(check, "SQLite found damage: " + string.Join("; ", problems.Take(5)),
                 "Restore the archive from a backup; or copy out what is readable with the sqlite3 '.recover' command.");
     }
