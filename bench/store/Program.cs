@@ -4,6 +4,12 @@ using Spectra.Bench.Store;
 // Usage: dotnet run -c Release --project bench/store [-- ingest|integrity|all] [messages] [integrity-messages] [batch-size]
 //    or: ... -- integrity-archive <existing archive.db>
 var mode = args.Length > 0 ? args[0] : "all";
+if (mode == "integrity-archive" && (args.Length < 2 || !File.Exists(args[1])))
+{
+    Console.Error.WriteLine("integrity-archive needs an existing archive: integrity-archive <archive.db>");
+    Environment.Exit(2);
+}
+
 var count = args.Length > 1 && mode != "integrity-archive" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
 var integrityCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300_000;
 IngestBenchmark.BatchSize = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000;
