@@ -240,6 +240,38 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
+    public void The_deep_content_check_gives_the_same_verdicts_when_its_copy_of_the_index_spills_to_disk()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.OpenSeeded(1))
+        using (var writer = db.CreateWriter())
+        {
+            // Thirty words a message from a wide vocabulary, so that the index has some size.
+            writer.WriteBatch(TempArchive.Channel().PeerId, Enumerable.Range(2, 3000)
+                .Select(id => TempArchive.Message(id, string.Join(' ', Enumerable.Range(0, 30).Select(j => $"w{((id * 31) + (j * 7919)) % 50_000}"))))
+                .ToList());
+        }
+
+        // 64 KiB of memory for an index several times that size: the copy lives mostly in a temporary file.
+        var spilling = new IntegrityCheckOptions { Deep = true, SearchIndexCopyMemoryKiB = 64 };
+        using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var size = connection.CreateCommand();
+            size.CommandText = "SELECT sum(length(block)) FROM messages_fts_data";
+            var bytes = (long)size.ExecuteScalar()!; Assert.True(bytes > 4 * 64 * 1024, $"the index ({bytes} bytes) must outgrow the memory allowed");
+        }
+
+        Assert.Equal(CheckStatus.Pass, new IntegrityChecker(temp.DatabasePath, spilling).Run().Single(r => r.Check == "FullTextContent").Status);
+
+        Raw(temp, """
+            DROP TRIGGER messages_fts_update;
+            UPDATE messages SET text = 'replaced words entirely' WHERE message_id = 2999;
+            """);
+        Assert.Equal(CheckStatus.Fail, new IntegrityChecker(temp.DatabasePath, spilling).Run().Single(r => r.Check == "FullTextContent").Status);
+    }
+
+    [Fact]
     public void The_deep_content_check_passes_beside_an_open_writer()
     {
         using var temp = new TempArchive();

@@ -23,4 +23,10 @@ public sealed record IntegrityCheckOptions
 
     /// <summary>Archives smaller than this do not need planner statistics.</summary>
     public long StatisticsMinimumMessages { get; init; } = 10_000;
+
+    /// <summary>
+    /// Memory the deep check's copy of the search index may take before its pages go to an unnamed temporary file:
+    /// a million messages need 55 MB, so most archives stay in memory and huge ones stay bounded.
+    /// </summary>
+    public int SearchIndexCopyMemoryKiB { get; init; } = 256 * 1024;
 }
