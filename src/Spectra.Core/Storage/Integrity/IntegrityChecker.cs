@@ -8,9 +8,9 @@ namespace Spectra.Core.Storage.Integrity;
 
 /// <summary>
 /// Examines an archive without changing it: the file is opened read-only (immutable when no writer has it open), and
-/// the only scratch work goes to the connection's TEMP schema in memory. Results are produced one check at a time so
-/// a caller can show them as they come. A file that is missing, unreadable or not a database yields a Fail, never an
-/// exception.
+/// the only scratch work goes to a connection's TEMP schema (memory, or an unnamed temporary file). Results come one
+/// check at a time so a caller can show them as they come. A file that is missing, unreadable or not a database
+/// yields a Fail, never an exception.
 /// </summary>
 public sealed class IntegrityChecker
 {
