@@ -400,11 +400,11 @@ public sealed class IntegrityChecker
         // each (term, message, position) with the index, and walks the index's structure on the way. Run on the
         // archive's index it would be a write statement, which a read-only connection may not run, so the index
         // goes into a twin FTS5 table in TEMP (in memory up to SearchIndexCopyMemoryKiB, then an unnamed temporary
-        // file) whose content is a view of the same messages, and the command runs there. The twin must be declared like messages_fts in SchemaV1.
-        // It keeps no per-document token counts (columnsize = 0): those only weigh ranking, FullTextIndex checks
-        // every document has them, and comparing them row by row was 30% of the check. One read transaction spans
-        // the copy and the comparison, so a writer committing meanwhile cannot make a healthy archive look damaged;
-        // rolling it back also drops the scratch objects.
+        // file) whose content is a view of the same messages, and the command runs there. The twin must be
+        // declared like messages_fts in SchemaV1, except that it keeps no per-document token counts
+        // (columnsize = 0): those only weigh ranking, FullTextIndex checks every document has them, and comparing
+        // them row by row was 30% of the check. One read transaction spans the copy and the comparison, so a writer
+        // committing meanwhile cannot make a healthy archive look damaged; rolling it back drops the scratch objects.
         SqliteConnections.Execute(connection, FormattableString.Invariant(
             $"PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -{_options.SearchIndexCopyMemoryKiB}; BEGIN;"));
         try
