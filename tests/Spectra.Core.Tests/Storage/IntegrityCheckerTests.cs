@@ -272,6 +272,23 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
+    public void An_archive_not_yet_upgraded_is_checked_as_it_is_by_the_deep_content_check()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(40))
+        {
+        }
+
+        // Back to what a version-1 archive had: FTS5's default merge width and the version mark.
+        Raw(temp, "DELETE FROM messages_fts_config WHERE k = 'automerge'; PRAGMA user_version = 1;");
+
+        var results = Check(temp, deep: true);
+        Assert.Equal(CheckStatus.Warn, Single(results, "SchemaVersion").Status);
+        Assert.Equal(CheckStatus.Pass, Single(results, "FullTextContent").Status);
+        Assert.Equal(CheckStatus.Pass, Single(results, "IntegrityCheck").Status);
+    }
+
+    [Fact]
     public void The_deep_content_check_passes_beside_an_open_writer()
     {
         using var temp = new TempArchive();
