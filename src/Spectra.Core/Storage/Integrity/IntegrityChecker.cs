@@ -16,6 +16,9 @@ public sealed class IntegrityChecker
 {
     private const int ProgressId = 7301;
 
+    /// <summary>The fix for every finding that only the search index is wrong: it is rebuilt from the messages.</summary>
+    private const string RebuildSearchIndexFix = "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.";
+
     /// <summary>SQLITE_CORRUPT: what FTS5's integrity-check reports (as SQLITE_CORRUPT_VTAB) when index and text differ.</summary>
     private const int SqliteCorrupt = 11;
 
@@ -269,7 +272,7 @@ public sealed class IntegrityChecker
         // is sound and the index can be rebuilt from the messages; anything else needs the backup.
         return problems.All(p => p.Contains("fts5", StringComparison.OrdinalIgnoreCase))
             ? IntegrityCheckResult.Fail(check, "SQLite found the search index damaged (the messages are sound): " + string.Join("; ", problems.Take(5)),
-                "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.")
+                RebuildSearchIndexFix)
             : IntegrityCheckResult.Fail(check, "SQLite found damage: " + string.Join("; ", problems.Take(5)),
                 "Restore the archive from a backup; or copy out what is readable with the sqlite3 '.recover' command.");
     }
@@ -390,7 +393,7 @@ public sealed class IntegrityChecker
             ? IntegrityCheckResult.Pass(check, "The search index covers exactly the messages with text.")
             : IntegrityCheckResult.Fail(check,
                 FormattableString.Invariant($"The search index is out of step: {unindexed} message(s) not indexed, {ghosts} index entr(ies) without a message."),
-                "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.");
+                RebuildSearchIndexFix);
     }
 
     private IntegrityCheckResult CheckFullTextContent(SqliteConnection connection)
@@ -429,7 +432,7 @@ public sealed class IntegrityChecker
             {
                 return IntegrityCheckResult.Fail(check,
                     "The search index does not match the message text: words of some messages are missing from it, misplaced or extra.",
-                    "Run Optimize-SpectraDatabase -RebuildSearchIndex to rebuild the index from the messages.");
+                    RebuildSearchIndexFix);
             }
 
             return IntegrityCheckResult.Pass(check, "Every word of every message is in the search index, in its place, and nothing else is.");
