@@ -183,6 +183,33 @@ Describe 'Query cmdlets' {
     }
 }
 
+Describe 'Pipelines carry their archive' {
+    # Two archives in a folder with no spectra.db: a cmdlet that fell back to the default archive would fail or,
+    # worse, read or check the wrong one.
+    BeforeAll {
+        $script:pdir = Join-Path $TestDrive 'pipelines'
+        New-Item -ItemType Directory $pdir | Out-Null
+        $script:pa = Join-Path $pdir 'a.db'
+        $script:pb = Join-Path $pdir 'b.db'
+        $null = New-TestArchive -Path $pa -Count 30
+        $null = New-TestArchive -Path $pb -Count 12
+        Push-Location $pdir
+    }
+
+    AfterAll { Pop-Location }
+
+    It 'checks and optimizes each piped archive, not the first one again' {
+        $bogus = Join-Path $pdir 'bogus.db'
+        Set-Content -LiteralPath $bogus -Value 'hello'
+        $checks = $pa, $bogus | Test-SpectraDatabase
+        @($checks | Where-Object Path -EQ $pa | Where-Object Status -NE 'Pass') | Should -BeNullOrEmpty
+        $onBogus = @($checks | Where-Object Path -EQ $bogus)
+        $onBogus.Count | Should -Be 1
+        $onBogus[0].Status | Should -Be 'Fail'
+        (Get-Item $pa, $pb | Optimize-SpectraDatabase -Confirm:$false).Path | Should -Be @($pa, $pb)
+    }
+}
+
 Describe 'Optimize-SpectraDatabase and Backup-SpectraDatabase' {
     BeforeEach {
         $script:mdir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))

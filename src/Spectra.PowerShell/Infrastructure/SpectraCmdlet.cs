@@ -14,6 +14,7 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private bool _disposed;
     private EngineSession? _engine;
+    private (string? Database, string? Media) _engineKey;
     private HostRelay? _relay;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
@@ -49,26 +50,28 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// The command's engine session (opened once, on first use): archive and media locations from -Database /
-    /// -MediaDirectory over the configuration layers, and the engine log (file + this cmdlet's streams). Give
-    /// <see cref="EngineSink"/> to engine services. A configuration that cannot be read stops the command unless an
-    /// explicit database was given or <paramref name="requireConfig"/> is false.
+    /// The command's engine session: archive and media locations from -Database / -MediaDirectory over the
+    /// configuration layers, and the engine log (file + this cmdlet's streams). Give <see cref="EngineSink"/> to
+    /// engine services. Opened on first use and kept while later calls ask for the same locations; a pipeline
+    /// record naming another archive gets a session of its own (the previous one is closed), so every record is
+    /// worked on the archive it names. A configuration that cannot be read stops the command unless an explicit
+    /// database was given or <paramref name="requireConfig"/> is false.
     /// </summary>
     internal EngineSession OpenEngine(string? database, string? mediaDirectory = null, bool requireConfig = true)
     {
-        if (_engine is not null)
+        var key = (Database: FullPathOrNull(database), Media: FullPathOrNull(mediaDirectory));
+        if (_engine is not null && key == _engineKey)
         {
             return _engine;
         }
 
-        _relay = new HostRelay(CreateDirectSink());
+        _relay ??= new HostRelay(CreateDirectSink());
         var here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        EngineSession? opened = null;
         try
         {
-            _engine = EngineSession.Open(null, ConfigCommandSupport.EnvironmentSnapshot(), here, _relay,
-                database is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(database),
-                mediaDirectory is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(mediaDirectory),
-                MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
+            opened = EngineSession.Open(null, ConfigCommandSupport.EnvironmentSnapshot(), here, _relay,
+                key.Database, key.Media, MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
                 writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }),
                 archiveCommand: requireConfig);
         }
@@ -77,11 +80,17 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
             ThrowSpectraError(ex, database);
         }
 
+        _engine?.Dispose();
+        _engine = opened;
+        _engineKey = key;
         return _engine!;
     }
 
-    /// <summary>The sink for engine services: logs through the engine log, progress to this cmdlet.</summary>
-    internal IHostMessageSink EngineSink => OpenEngine(null, requireConfig: false);
+    /// <summary>The sink for engine services (the session in use, else one on the default locations): logs through the engine log, progress to this cmdlet.</summary>
+    internal IHostMessageSink EngineSink => _engine ?? OpenEngine(null, requireConfig: false);
+
+    private string? FullPathOrNull(string? path) =>
+        path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>A synchronous-call sink: for engine work that runs on the pipeline thread itself.</summary>
     internal PipelineDispatcher CreateDirectSink() => new(this);
