@@ -198,6 +198,21 @@ Describe 'Pipelines carry their archive' {
 
     AfterAll { Pop-Location }
 
+    It 'reads messages from the archive each piped channel came from' {
+        $one = Get-SpectraChannel -Database $pa | Get-SpectraMessage
+        $one.Count | Should -Be 30
+        $both = @(Get-SpectraChannel -Database $pa) + @(Get-SpectraChannel -Database $pb) | Get-SpectraMessage
+        ($both | Group-Object Database | Sort-Object Count | ForEach-Object Count) | Should -Be @(12, 30)
+        (Get-SpectraMessage -Database $pb -Id 5 | Get-SpectraChannel).MessageCount | Should -Be 12
+        'spectra.db' | Should -Not -Exist
+    }
+
+    It 'fetches the whole message of a search hit piped in' {
+        $message = Search-SpectraMessage 'archive' -First 1 -Database $pb | Get-SpectraMessage
+        $message.MessageId | Should -Be 7
+        $message.Database | Should -Be $pb
+    }
+
     It 'checks and optimizes each piped archive, not the first one again' {
         $bogus = Join-Path $pdir 'bogus.db'
         Set-Content -LiteralPath $bogus -Value 'hello'
@@ -207,6 +222,17 @@ Describe 'Pipelines carry their archive' {
         $onBogus.Count | Should -Be 1
         $onBogus[0].Status | Should -Be 'Fail'
         (Get-Item $pa, $pb | Optimize-SpectraDatabase -Confirm:$false).Path | Should -Be @($pa, $pb)
+    }
+
+    It 'exports piped chats from their archive and refuses chats of a second archive' {
+        $out = Join-Path $pdir 'export-b'
+        (Get-SpectraChannel -Database $pb | Export-SpectraArchive Json $out).Messages | Should -Be 12
+        $mixed = Join-Path $pdir 'export-mixed'
+        $summary = @(Get-SpectraChannel -Database $pa) + @(Get-SpectraChannel -Database $pb) |
+            Export-SpectraArchive Json $mixed -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ExportMixedArchives,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $summary.Messages | Should -Be 30
     }
 }
 

@@ -13,6 +13,7 @@ namespace Spectra.PowerShell.Commands;
 public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
 {
     private readonly List<string> _channels = [];
+    private string? _database;
 
     /// <summary>Json or Html.</summary>
     /// <remarks>A string, not the engine's enum: PowerShell must resolve parameter types outside the private load context.</remarks>
@@ -29,10 +30,11 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
     [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PeerId", "ChannelId")]
     [ValidateNotNullOrEmpty]
+    [ChannelArgument]
     public string[]? Channel { get; set; }
 
-    /// <summary>The archive database.</summary>
-    [Parameter]
+    /// <summary>The archive database; piped channels bring the one they were read from.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
@@ -43,6 +45,21 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
 
     protected override void ProcessRecord()
     {
+        // One export reads one archive; the chats are gathered here and exported in EndProcessing.
+        if (Database is not null)
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Database);
+            _database ??= path;
+            if (!string.Equals(path, _database, StringComparison.Ordinal))
+            {
+                WriteSpectraError(new SpectraException("ExportMixedArchives", SpectraErrorCategory.InvalidArgument,
+                    $"This chat comes from another archive than the chats before it ({_database}); one export reads one archive.",
+                    "Export each archive on its own, for example by filtering the piped objects on their Database property.",
+                    new ErrorLocation(path)), Channel is null ? path : string.Join(",", Channel));
+                return;
+            }
+        }
+
         if (Channel is not null)
         {
             _channels.AddRange(Channel);
@@ -51,7 +68,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
 
     protected override void EndProcessing()
     {
-        var databasePath = DefaultDatabase.Resolve(this, Database);
+        var databasePath = DefaultDatabase.Resolve(this, _database);
         var destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
         if (File.Exists(destination))
         {
@@ -69,7 +86,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
         ArchiveDatabase database;
         try
         {
-            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false, MediaDirectory = OpenEngine(Database).MediaDirectory });
+            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false, MediaDirectory = OpenEngine(_database).MediaDirectory });
         }
         catch (SpectraException ex)
         {
@@ -82,11 +99,12 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             var format = string.Equals(Format, "Html", StringComparison.OrdinalIgnoreCase) ? ArchiveExportFormat.Html : ArchiveExportFormat.Json;
             var pageSize = PageSize;
             var channels = _channels.ToList();
+            var engineLog = EngineSink;
             try
             {
                 RunEngine(async (sink, ct) =>
                 {
-                    var exporter = new ArchiveExporter(database, EngineSink)
+                    var exporter = new ArchiveExporter(database, engineLog)
                     {
                         PageSize = pageSize,
                         MediaFailed = ex => sink.WriteError(ErrorRecords.From(ex, ex.Location?.Field)),

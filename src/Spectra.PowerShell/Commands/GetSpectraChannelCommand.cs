@@ -15,6 +15,7 @@ public sealed class GetSpectraChannelCommand : ArchiveReaderCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PeerId", "ChannelId")]
     [ValidateNotNullOrEmpty]
+    [ChannelArgument]
     public string[]? Channel { get; set; }
 
     protected override void ProcessRecord()

@@ -6,31 +6,46 @@ namespace Spectra.PowerShell.Infrastructure;
 
 /// <summary>
 /// Base of the cmdlets that only read an archive (Get-SpectraChannel, Get-SpectraMessage, Search-SpectraMessage):
-/// one -Database parameter, one read-only reader opened in BeginProcessing and shared by every pipeline input, and
-/// disposed when the command ends or is stopped.
+/// one -Database parameter, which pipeline objects carrying a Database property (channels, messages, search
+/// results, import summaries) fill, so a pipeline keeps reading the archive its objects came from. One read-only
+/// reader is open at a time, shared by the records that name the same archive, and disposed when the command ends
+/// or is stopped.
 /// </summary>
 public abstract class ArchiveReaderCmdlet : SpectraCmdlet
 {
     private ArchiveReader? _reader;
 
     /// <summary>The archive; default: storage.database from the configuration layers, else spectra.db here.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
-    /// <summary>The open reader; valid from ProcessRecord on.</summary>
-    internal ArchiveReader Reader => _reader ?? throw new InvalidOperationException("The archive is not open yet.");
-
-    protected override void BeginProcessing()
+    /// <summary>
+    /// The reader of the archive this record names, opened on first use. It is opened in ProcessRecord, not
+    /// BeginProcessing, because -Database may come with each pipeline object.
+    /// </summary>
+    internal ArchiveReader Reader
     {
-        var path = DefaultDatabase.Resolve(this, Database);
-        try
+        get
         {
-            _reader = ArchiveReader.Open(path, OpenEngine(Database).MediaDirectory);
-        }
-        catch (SpectraException ex)
-        {
-            ThrowSpectraError(ex, path);
+            var engine = OpenEngine(Database);
+            if (_reader is not null && string.Equals(_reader.Path, engine.DatabasePath, StringComparison.Ordinal))
+            {
+                return _reader;
+            }
+
+            _reader?.Dispose();
+            _reader = null;
+            try
+            {
+                _reader = ArchiveReader.Open(engine.DatabasePath, engine.MediaDirectory);
+            }
+            catch (SpectraException ex)
+            {
+                ThrowSpectraError(ex, engine.DatabasePath);
+            }
+
+            return _reader!;
         }
     }
 

@@ -34,4 +34,7 @@ public sealed class SpectraSearchResult
     public string? Sender => Message.Sender;
 
     public string? Text => Message.Text;
+
+    /// <summary>The archive searched (lets the hit be piped to Get-SpectraMessage).</summary>
+    public string Database => Message.Database;
 }
