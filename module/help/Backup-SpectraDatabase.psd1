@@ -7,7 +7,7 @@ The media directory is not copied. Its files are stored under their SHA-256 and 
 '@
     Parameters  = @{
         Database    = 'The archive database to back up. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
-        Destination = 'The backup file to create. Its folder is created when missing.'
+        Destination = 'The backup file to create, or a folder (an existing one, or a path ending in / or \) to create it in under the archive''s own file name. Its folder is created when missing.'
         Force       = 'Replace an existing file at the destination.'
     }
     Examples    = @(
@@ -20,6 +20,11 @@ The media directory is not copied. Its files are stored under their SHA-256 and 
             Title   = 'Nightly backup that overwrites the previous one'
             Code    = 'Backup-SpectraDatabase ./backups/latest.db -Database ./archive.db -Force -Confirm:$false'
             Remarks = ''
+        }
+        @{
+            Title   = 'Back up every archive in a folder into one backup folder'
+            Code    = 'Get-ChildItem ./archives -Filter *.db | Backup-SpectraDatabase -Destination ./backups/ -Force'
+            Remarks = 'Each archive is copied under its own name; BackupFailed (WriteError) when the folder cannot be written.'
         }
     )
     Inputs      = @('System.String')

@@ -80,6 +80,32 @@ public sealed class MaintenanceTests
     }
 
     [Fact]
+    public void A_backup_into_a_folder_takes_the_archive_name_and_file_system_failures_are_errors_with_an_id()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(3))
+        {
+        }
+
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Directory, "backups")).FullName;
+        var result = ArchiveMaintenance.Backup(temp.DatabasePath, folder);
+        Assert.Equal(Path.Combine(folder, Path.GetFileName(temp.DatabasePath)), result.Destination);
+        Assert.Equal(3, result.Messages);
+
+        // Not yet there, but named as a folder by its trailing separator.
+        var named = Path.Combine(temp.Directory, "later") + Path.DirectorySeparatorChar;
+        Assert.Equal(Path.Combine(named, Path.GetFileName(temp.DatabasePath)), ArchiveMaintenance.Backup(temp.DatabasePath, named).Destination);
+
+        // A file where the destination's folder should be: the folder cannot be made.
+        var blocker = Path.Combine(temp.Directory, "blocker");
+        File.WriteAllText(blocker, "a file, not a folder");
+        var error = Assert.Throws<SpectraException>(() => ArchiveMaintenance.Backup(temp.DatabasePath, Path.Combine(blocker, "copy.db")));
+        Assert.Equal("BackupFailed", error.ErrorId);
+        Assert.Equal(SpectraErrorCategory.WriteError, error.Category);
+        Assert.Equal("a file, not a folder", File.ReadAllText(blocker));
+    }
+
+    [Fact]
     public void Optimize_refreshes_statistics_truncates_the_log_and_rebuilds_a_broken_search_index()
     {
         using var temp = new TempArchive();

@@ -141,6 +141,13 @@ public static class ArchiveMaintenance
             throw StorageErrors.NotFound(source);
         }
 
+        // A folder (existing, or written with a trailing separator) receives the copy under the archive's own
+        // name, as Copy-Item does, so several archives can be piped to one backup folder.
+        if (Directory.Exists(destination) || Path.EndsInDirectorySeparator(destinationPath))
+        {
+            destination = Path.Combine(destination, Path.GetFileName(source));
+        }
+
         if (string.Equals(source, destination, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
         {
             throw new SpectraException("BackupOntoSource", SpectraErrorCategory.InvalidArgument,
@@ -156,11 +163,11 @@ public static class ArchiveMaintenance
 
         var clock = Stopwatch.StartNew();
         var directory = Path.GetDirectoryName(destination)!;
-        Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, "." + Path.GetFileName(destination) + ".partial-" + Guid.NewGuid().ToString("N"));
         sink?.Progress(new ProgressInfo(ProgressId + 1, "Backing up archive", destination));
         try
         {
+            Directory.CreateDirectory(directory);
             long messages;
             using (var from = SqliteConnections.OpenReadOnly(source, TimeSpan.FromSeconds(30)))
             using (var to = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -191,7 +198,7 @@ public static class ArchiveMaintenance
             sink?.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Backup of {source} written to {destination}: {messages} message(s) in {clock.Elapsed.TotalSeconds:F1} s"));
             return new BackupResult(source, destination, new FileInfo(destination).Length, messages, clock.Elapsed);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new SpectraException("BackupFailed", SpectraErrorCategory.WriteError, "The backup failed: " + ex.Message,
                 "Check free space and write access at the destination, and that the source is a readable archive.",
