@@ -414,6 +414,16 @@ public sealed class IntegrityCheckerTests
     }
 
     [Fact]
+    public void A_folder_is_a_fail_that_says_it_is_a_folder()
+    {
+        using var temp = new TempArchive();
+        var file = Assert.Single(new IntegrityChecker(temp.Directory).Run());
+        Assert.Equal(("File", CheckStatus.Fail), (file.Check, file.Status));
+        Assert.Contains("is a folder", file.Message, StringComparison.Ordinal);
+        Assert.Contains("*.db", file.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sqlite_file_that_is_not_an_archive_fails_the_version_check_and_skips_schema_checks()
     {
         using var temp = new TempArchive();

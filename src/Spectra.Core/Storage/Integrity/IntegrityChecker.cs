@@ -192,6 +192,12 @@ public sealed class IntegrityChecker
         const string check = "File";
         try
         {
+            if (Directory.Exists(_path))
+            {
+                return IntegrityCheckResult.Fail(check, _path + " is a folder, not an archive file.",
+                    "Give the path of the archive's .db file (Get-ChildItem <folder> -Filter *.db | Test-SpectraDatabase checks each).");
+            }
+
             if (!File.Exists(_path))
             {
                 return IntegrityCheckResult.Fail(check, "No file exists at " + _path + ".", "Check the path passed to -Path.");
