@@ -23,26 +23,51 @@ public static class ExportMediaPaths
             throw Refused("The media path points outside the export folder.", location);
         }
 
-        var root = Path.GetFullPath(exportRoot);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(exportRoot));
         var rootWithSeparator = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, Path.Combine(segments)));
-        if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
-        {
-            throw Refused("The media path points outside the export folder.", location);
-        }
+        return WalkInside(root, rootWithSeparator, segments, location);
+    }
 
-        // A link inside the folder may still lead out of it.
-        var info = new FileInfo(full);
-        if (info.Exists && info.LinkTarget is not null)
+    /// <summary>
+    /// Walks the path one component at a time from the export folder, replacing every link (a linked folder on the
+    /// way as much as a linked file at the end) by its target, which must lie inside the folder too; the walk then
+    /// starts again from the folder along the target. The path returned has no link left in it, so opening it
+    /// cannot take the importer anywhere the checks did not look.
+    /// </summary>
+    private static string WalkInside(string root, string rootWithSeparator, IEnumerable<string> segments, ErrorLocation location)
+    {
+        var pending = new Queue<string>(segments.Where(s => s.Length > 0 && s != "."));
+        var current = root;
+        var links = 0;
+        while (pending.TryDequeue(out var segment))
         {
-            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-            if (target is null || !Path.GetFullPath(target).StartsWith(rootWithSeparator, StringComparison.Ordinal))
+            var next = Path.Combine(current, segment);
+            var linkTarget = new FileInfo(next).LinkTarget;
+            if (linkTarget is null)
             {
-                throw Refused("The media path is a link that leads outside the export folder.", location);
+                current = next;
+                continue;
             }
+
+            // As the kernel does (ELOOP), give up on a chain of links that does not end.
+            if (++links > 40)
+            {
+                throw Refused("The media path goes through too many links.", location);
+            }
+
+            var target = Path.GetFullPath(linkTarget, current);
+            if (target != root && !target.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+            {
+                throw Refused("The media path goes through a link that leads outside the export folder.", location);
+            }
+
+            var rest = pending.ToArray();
+            pending = new Queue<string>(Path.GetRelativePath(root, target).Split(Path.DirectorySeparatorChar)
+                .Where(s => s.Length > 0 && s != ".").Concat(rest));
+            current = root;
         }
 
-        return full;
+        return current;
     }
 
     private static SpectraException Refused(string message, ErrorLocation location) =>

@@ -44,6 +44,44 @@ public sealed class ExportMediaPathsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("linkdir/secret.txt")]
+    [InlineData("files/linkdir/secret.txt")]
+    [InlineData("hop/secret.txt")]
+    [InlineData("loop/secret.txt")]
+    public void A_linked_folder_on_the_way_leading_out_is_refused(string path)
+    {
+        var outside = Directory.CreateTempSubdirectory("spectra-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "secret.txt"), "secret");
+            Directory.CreateDirectory(Path.Combine(_root, "files"));
+            Directory.CreateSymbolicLink(Path.Combine(_root, "linkdir"), outside);
+            Directory.CreateSymbolicLink(Path.Combine(_root, "files", "linkdir"), "../../" + Path.GetFileName(outside));
+            // A link inside the folder to the link that leads out.
+            Directory.CreateSymbolicLink(Path.Combine(_root, "hop"), "files/linkdir");
+            Directory.CreateSymbolicLink(Path.Combine(_root, "loop"), "loop");
+            var ex = Assert.Throws<SpectraException>(() => ExportMediaPaths.Resolve(_root, path, _where));
+            Assert.Equal("ExportMediaPathRefused", ex.ErrorId);
+        }
+        finally
+        {
+            Directory.Delete(outside, true);
+        }
+    }
+
+    [Fact]
+    public void Links_that_stay_inside_the_folder_resolve_to_a_path_without_links()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "photos"));
+        File.WriteAllText(Path.Combine(_root, "photos", "a.jpg"), "jpeg");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "pics"), "photos");
+        File.CreateSymbolicLink(Path.Combine(_root, "photos", "b.jpg"), "a.jpg");
+        var expected = Path.Combine(Path.GetFullPath(_root), "photos", "a.jpg");
+        Assert.Equal(expected, ExportMediaPaths.Resolve(_root, "pics/a.jpg", _where));
+        Assert.Equal(expected, ExportMediaPaths.Resolve(_root, "pics/b.jpg", _where));
+    }
+
+    [Theory]
     [InlineData("photos/photo_1.jpg")]
     [InlineData("files/$(rm -rf ~); echo `pwned` & del.txt")]
     [InlineData("files/ünïcødé 名前 ✓.txt")]
