@@ -244,15 +244,31 @@ public sealed class TdesktopImporter
         try
         {
             using var document = JsonDocument.Parse(raw);
-            var message = TdesktopMessageParser.Parse(document.RootElement, raw, file, reader.MessageLine, reader.MessagePath);
-            var media = new List<ArchivedMedia>(message.Media.Count);
-            foreach (var reference in message.Media)
+            ExportMessage message;
+            ArchivedMessage archived;
+            List<string> mediaExtras;
+            try
             {
-                media.Add(await StoreMediaAsync(reference, document.RootElement, message, state, file, root, reader,
+                // Everything that decodes the message's strings runs before its files are stored, so a message
+                // refused for broken text leaves no unlinked file behind.
+                message = TdesktopMessageParser.Parse(document.RootElement, raw, file, reader.MessageLine, reader.MessagePath);
+                archived = ExportMessageMapper.Map(message, document.RootElement, []);
+                mediaExtras = message.Media.Select(reference => ExportMessageMapper.MediaExtraJson(reference, document.RootElement)).ToList();
+            }
+            catch (InvalidOperationException ex) when (TdesktopMessageParser.BrokenText(document.RootElement, file,
+                reader.MessageLine, reader.MessagePath, ex) is { } broken)
+            {
+                throw broken;
+            }
+
+            var media = new List<ArchivedMedia>(message.Media.Count);
+            for (var i = 0; i < message.Media.Count; i++)
+            {
+                media.Add(await StoreMediaAsync(message.Media[i], mediaExtras[i], message, state, file, root, reader,
                     errors, cancellationToken).ConfigureAwait(false));
             }
 
-            return ExportMessageMapper.Map(message, document.RootElement, media);
+            return archived with { Media = media };
         }
         catch (SpectraException ex)
         {
@@ -271,7 +287,7 @@ public sealed class TdesktopImporter
         }
     }
 
-    private async Task<ArchivedMedia> StoreMediaAsync(ExportMediaReference reference, JsonElement element,
+    private async Task<ArchivedMedia> StoreMediaAsync(ExportMediaReference reference, string extraJson,
         ExportMessage message, ChatState state, string file, string root, TdesktopExportReader reader,
         List<ImportMessageError> errors, CancellationToken cancellationToken)
     {
@@ -283,7 +299,7 @@ public sealed class TdesktopImporter
             Width = reference.Width,
             Height = reference.Height,
             DurationSeconds = reference.DurationSeconds,
-            ExtraJson = ExportMessageMapper.MediaExtraJson(reference, element),
+            ExtraJson = extraJson,
         };
         if (reference.RelativePath is null)
         {

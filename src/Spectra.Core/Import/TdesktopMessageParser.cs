@@ -22,6 +22,9 @@ public static class TdesktopMessageParser
         ("contact_vcard", "contact_vcard_file_size"),
     ];
 
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     public static ExportMessage Parse(ReadOnlySpan<byte> json, string file, int line, string path)
     {
         var bytes = json.ToArray();
@@ -54,10 +57,10 @@ public static class TdesktopMessageParser
             throw Invalid("ExportMessageIdMissing", "The message has no numeric 'id'.", file, line, path + ".id");
         }
 
-        var date = ReadDate(m, "date_unixtime", "date")
+        var date = ReadDate(m, "date_unixtime", "date", file, line, path)
             ?? throw Invalid("ExportMessageDateMissing", "The message has neither 'date_unixtime' nor a readable 'date'.",
                 file, line, path + ".date");
-        var edited = ReadDate(m, "edited_unixtime", "edited");
+        var edited = ReadDate(m, "edited_unixtime", "edited", file, line, path);
         var (text, derived) = ReadText(m, file, line, path);
         var entities = m.TryGetProperty("text_entities", out var te) && te.ValueKind == JsonValueKind.Array
             ? ReadEntities(te)
@@ -96,20 +99,21 @@ public static class TdesktopMessageParser
         value.StartsWith("(File ", StringComparison.Ordinal)
         || (value.StartsWith('(') && value.EndsWith(')') && value.Contains(' ', StringComparison.Ordinal));
 
-    private static DateTimeOffset? ReadDate(JsonElement m, string unixField, string isoField)
+    private static DateTimeOffset? ReadDate(JsonElement m, string unixField, string isoField, string file, int line, string path)
     {
         if (m.TryGetProperty(unixField, out var unix))
         {
             long seconds;
-            if (unix.ValueKind == JsonValueKind.String
-                && long.TryParse(unix.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds))
+            if ((unix.ValueKind == JsonValueKind.String
+                    && long.TryParse(unix.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seconds))
+                || (unix.ValueKind == JsonValueKind.Number && unix.TryGetInt64(out seconds)))
             {
-                return DateTimeOffset.FromUnixTimeSeconds(seconds);
-            }
-
-            if (unix.ValueKind == JsonValueKind.Number && unix.TryGetInt64(out seconds))
-            {
-                return DateTimeOffset.FromUnixTimeSeconds(seconds);
+                // A damaged or edited export can hold any number; only years 1 to 9999 are times at all.
+                return seconds >= MinUnixSeconds && seconds <= MaxUnixSeconds
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                    : throw Invalid("ExportMessageDateInvalid",
+                        FormattableString.Invariant($"'{unixField}' is {seconds}, which is not a time between the years 1 and 9999."),
+                        file, line, path + "." + unixField);
             }
         }
 
@@ -259,6 +263,73 @@ public static class TdesktopMessageParser
         }
 
         return v.ValueKind == JsonValueKind.String && ExportPeerReference.TryParse(v.GetString(), out var peer) ? peer : null;
+    }
+
+    /// <summary>
+    /// The error for a message holding a string .NET cannot decode: an unpaired UTF-16 surrogate written as an
+    /// escape (<c>"\ud83d"</c>) is valid JSON syntax but no text. System.Text.Json only notices when the string is
+    /// read (with an InvalidOperationException), so the importer asks this when reading failed that way; it names
+    /// the first such string's field, and is null when every string decodes (the failure was something else).
+    /// </summary>
+    public static SpectraException? BrokenText(JsonElement m, string file, int line, string path, Exception cause) =>
+        BrokenStringPath(m) is { } field
+            ? new("ExportMessageTextInvalid", SpectraErrorCategory.InvalidData,
+                "A string in the message is not valid Unicode (an unpaired surrogate escape such as \\ud83d): " + cause.Message,
+                "Fix or remove this message in the export (or re-export the chat); the other messages are imported.",
+                new ErrorLocation(file, line, path + field), cause)
+            : null;
+
+    /// <summary>The JSON path (from <paramref name="e"/>) of the first property name or string value that cannot be decoded; null when all can.</summary>
+    private static string? BrokenStringPath(JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(() => e.GetString()) ? null : "";
+            case JsonValueKind.Object:
+                foreach (var property in e.EnumerateObject())
+                {
+                    if (!Decodes(() => property.Name))
+                    {
+                        return "";
+                    }
+
+                    if (BrokenStringPath(property.Value) is { } inner)
+                    {
+                        return "." + property.Name + inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    if (BrokenStringPath(item) is { } inner)
+                    {
+                        return FormattableString.Invariant($"[{index}]") + inner;
+                    }
+
+                    index++;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Decodes(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static SpectraException Invalid(string id, string message, string file, int line, string field) =>

@@ -247,6 +247,36 @@ public sealed class TdesktopImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Impossible_dates_and_broken_unicode_escapes_fail_their_message_only()
+    {
+        var folder = Path.Combine(_dir, "odd");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Odd", "type": "private_channel", "id": 98, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"},
+              {"id": 2, "type": "message", "date_unixtime": "-99999999999", "text": "before year 1"},
+              {"id": 3, "type": "message", "date_unixtime": "1700000002", "edited_unixtime": "99999999999999", "text": "edited after 9999"},
+              {"id": 4, "type": "message", "date_unixtime": "1700000003", "text": "\ud83d"},
+              {"id": 5, "type": "message", "date_unixtime": "1700000004", "from": "\udc00x", "text": "bad sender"},
+              {"id": 6, "type": "message", "date_unixtime": "1700000005", "poll": {"question": "\ud83d?"}},
+              {"id": 7, "type": "message", "date_unixtime": 1700000006, "text": "also fine"}
+            ]}
+            """);
+        using var db = ArchiveDatabase.Open(Db());
+        var (chats, errors, _) = await Import(db, folder);
+
+        Assert.Equal((2L, 5L), (chats[0].Imported, chats[0].Failed));
+        Assert.Equal([2L, 3L, 4L, 5L, 6L], errors.Select(e => e.MessageId));
+        Assert.Equal(["ExportMessageDateInvalid", "ExportMessageDateInvalid", "ExportMessageTextInvalid", "ExportMessageTextInvalid", "ExportMessageTextInvalid"],
+            errors.Select(e => e.Error.ErrorId));
+        Assert.Equal([3, 4, 5, 6, 7], errors.Select(e => e.Error.Location!.Line));
+        Assert.Equal(["messages[1].date_unixtime", "messages[2].edited_unixtime", "messages[3].text", "messages[4].from", "messages[5].poll.question"],
+            errors.Select(e => e.Error.Location!.Field![(e.Error.Location.Field!.IndexOf("messages", StringComparison.Ordinal))..]));
+        Assert.All(errors, e => Assert.False(string.IsNullOrEmpty(e.Error.Fix)));
+        Assert.Equal("1,7", Text(db.Connection, "SELECT group_concat(message_id) FROM (SELECT message_id FROM messages ORDER BY 1)"));
+    }
+
+    [Fact]
     public void MissingPathsAreReportedWithIds()
     {
         Assert.Equal("ExportNotFound", Assert.Throws<SpectraException>(() => TdesktopImporter.Locate(Path.Combine(_dir, "nope"))).ErrorId);
