@@ -103,11 +103,15 @@ public sealed class TdesktopExportReader : IDisposable
             }
             catch (JsonException ex)
             {
-                var line = _line + span[..(int)Math.Min(reader.BytesConsumed, span.Length)].Count((byte)'\n');
+                // The reader state carried from span to span keeps counting lines from the top of the file, so the
+                // exception's (0-based) line is already the file's; its message repeats it 0-based, so that part goes.
+                var line = (int)(ex.LineNumber ?? 0) + 1;
+                var what = ex.Message;
+                var position = what.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 throw new SpectraException("ExportJsonInvalid", SpectraErrorCategory.ParserError,
-                    $"The export is not valid JSON: {ex.Message}",
+                    FormattableString.Invariant($"The export is not valid JSON at line {line}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {(position > 0 ? what[..position] : what)}"),
                     "Re-export the chat from Telegram Desktop; the file is damaged or was cut off.",
-                    new ErrorLocation(_fileName, line + (int)(ex.LineNumber ?? 0)), ex);
+                    new ErrorLocation(_fileName, line), ex);
             }
 
             var consumed = (int)reader.BytesConsumed;

@@ -132,7 +132,33 @@ public class TdesktopExportReaderTests
         });
         Assert.Equal("ExportJsonInvalid", ex.ErrorId);
         Assert.Equal(SpectraErrorCategory.ParserError, ex.Category);
-        Assert.True(ex.Location!.Line >= 4, $"line {ex.Location.Line}");
+        Assert.Equal(4, ex.Location!.Line);
+        Assert.Contains("at line 4, byte 10", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(7)]
+    public void A_syntax_error_deep_in_a_large_file_names_its_own_line(int chunk)
+    {
+        // Far past the first 64 KiB buffer, with lines consumed across many refills before the damage.
+        var json = new StringBuilder("{\n\"name\": \"Big\",\n\"id\": 1,\n\"messages\": [\n");
+        for (var i = 1; i <= 3000; i++)
+        {
+            json.Append(FormattableString.Invariant($"{{\"id\": {i}, \"date_unixtime\": \"1700000000\",\n \"text\": \"message number {i}\"}},\n"));
+        }
+
+        json.Append("{\"id\": 3001, \"text\": \"oops\" \"extra\"}\n]}\n");
+        var expected = 4 + (3000 * 2) + 1;
+        using var reader = FromText(json.ToString(), chunk);
+        var ex = Assert.Throws<SpectraException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal(("ExportJsonInvalid", expected), (ex.ErrorId, ex.Location!.Line));
     }
 
     [Fact]
