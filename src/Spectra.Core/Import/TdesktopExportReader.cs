@@ -35,6 +35,7 @@ public sealed class TdesktopExportReader : IDisposable
     private int _chatOrdinal = -1;
     private int _messageIndex;
     private ChatBuilder? _chat;
+    private bool _sawChatSection;
     private int _messageStart;
     private int _messageLength;
 
@@ -198,8 +199,9 @@ public sealed class TdesktopExportReader : IDisposable
                         continue;
                     }
 
-                    if (reader.TokenType == JsonTokenType.StartObject)
                     {
+                        // Every entry is handed out, objects or not: the parser refuses what is not a message
+                        // object with its line and place, so a damaged entry is counted, never silently dropped.
                         var probe = reader;
                         if (!probe.TrySkip())
                         {
@@ -211,18 +213,13 @@ public sealed class TdesktopExportReader : IDisposable
                         var start = (int)reader.TokenStartIndex;
                         _messageStart = _start + start;
                         _messageLength = (int)probe.BytesConsumed - start;
-                        MessageLine = _line + span[..start].Count((byte)'\n');
+                        MessageLine = LineOf(ref reader, span);
                         MessagePath = FormattableString.Invariant($"{_chat!.Path}messages[{_messageIndex}]");
                         _messageIndex++;
                         reader = probe;
                         _pending.Enqueue(ExportItemKind.Message);
                         return true;
                     }
-
-                    // Anything but an object in a message list is not a message; skip it.
-                    SkipValue(ref reader);
-                    _messageIndex++;
-                    continue;
                 case FrameKind.ChatList:
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
@@ -242,7 +239,7 @@ public sealed class TdesktopExportReader : IDisposable
                     SkipValue(ref reader);
                     continue;
                 default:
-                    if (HandleObjectToken(ref reader, frame))
+                    if (HandleObjectToken(ref reader, span, frame))
                     {
                         return true;
                     }
@@ -254,11 +251,11 @@ public sealed class TdesktopExportReader : IDisposable
 
 
     /// <summary>Tokens inside the root, a section (chats / left_chats) or a chat object.</summary>
-    private bool HandleObjectToken(ref Utf8JsonReader reader, Frame frame)
+    private bool HandleObjectToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, Frame frame)
     {
         if (reader.TokenType == JsonTokenType.PropertyName)
         {
-            _property = reader.GetString();
+            _property = Text(ref reader);
             return false;
         }
 
@@ -280,6 +277,14 @@ public sealed class TdesktopExportReader : IDisposable
                     produced = true;
                 }
 
+                if (frame.Kind == FrameKind.Root && !produced && !_sawChatSection)
+                {
+                    throw new SpectraException("ExportHasNoChats", SpectraErrorCategory.InvalidData,
+                        "The file is a JSON object but holds no chat: neither a 'messages' list nor a 'chats' section.",
+                        "Point -Path at the result.json written by Telegram Desktop's 'Export chat history' (JSON format).",
+                        new ErrorLocation(_fileName, 1));
+                }
+
                 _chat = null;
                 return produced;
             }
@@ -292,7 +297,7 @@ public sealed class TdesktopExportReader : IDisposable
         var isChatLike = frame.Kind == FrameKind.Chat || frame.Kind == FrameKind.Root;
         if (isChatLike && property is "name" or "type" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
         {
-            var value = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+            var value = reader.TokenType == JsonTokenType.Null ? null : Text(ref reader);
             if (property == "name")
             {
                 _chat!.Name = value;
@@ -311,8 +316,16 @@ public sealed class TdesktopExportReader : IDisposable
             return false;
         }
 
-        if (isChatLike && property == "messages" && reader.TokenType == JsonTokenType.StartArray)
+        if (isChatLike && property == "messages")
         {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw new SpectraException("ExportMessagesInvalid", SpectraErrorCategory.InvalidData,
+                    FormattableString.Invariant($"'messages' must be a list of message objects; here it is {Describe(reader.TokenType)}."),
+                    "This is not a file Telegram Desktop wrote, or it was edited; re-export the chat.",
+                    new ErrorLocation(_fileName, LineOf(ref reader, span), _chat!.Path + "messages"));
+            }
+
             _frames.Push(new Frame(FrameKind.Messages, reader.CurrentDepth));
             StartChat();
             return true;
@@ -320,6 +333,7 @@ public sealed class TdesktopExportReader : IDisposable
 
         if (frame.Kind == FrameKind.Root && property is "chats" or "left_chats" && reader.TokenType == JsonTokenType.StartObject)
         {
+            _sawChatSection = true;
             _frames.Push(new Frame(FrameKind.Section, reader.CurrentDepth) { Left = property == "left_chats" });
             return false;
         }
@@ -335,10 +349,38 @@ public sealed class TdesktopExportReader : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// A chat's name, type or a property name. An unpaired surrogate escape (<c>"\ud83d"</c>) is valid JSON but no
+    /// text; rather than lose the chat over its title, such a string is kept as written, escapes and all.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>1-based line of the current token (<see cref="_line"/> is the line where <paramref name="span"/> starts).</summary>
+    private int LineOf(ref Utf8JsonReader reader, ReadOnlySpan<byte> span) => _line + span[..(int)reader.TokenStartIndex].Count((byte)'\n');
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        _ => "null",
+    };
+
     private SpectraException Truncated() =>
         new("ExportTruncated", SpectraErrorCategory.InvalidData,
             "The export ends in the middle of the document.",
-            "The file was cut off (interrupted copy or export); re-export it from Telegram Desktop. Messages before the cut were read.",
+            "The file was cut off (interrupted copy or export); re-export it from Telegram Desktop. The messages before the cut were imported.",
             new ErrorLocation(_fileName, _line));
 
     private void StartChat()

@@ -180,40 +180,58 @@ public sealed class TdesktopImporter
             var batch = new List<ArchivedMessage>(BatchSize);
             var errors = new List<ImportMessageError>();
             long messagesRead = 0;
-            while (reader.Read())
+            var chatOpen = false;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (reader.Kind)
+                await ReadAllAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (chatOpen && ex is SpectraException or IOException)
+            {
+                // The file is damaged or cut off here: what was read before stays imported and summarized, then
+                // the error ends this export.
+                await Emit(ExportItemKind.ChatCompleted).ConfigureAwait(false);
+                throw;
+            }
+
+            async Task ReadAllAsync()
+            {
+                while (reader.Read())
                 {
-                    case ExportItemKind.ChatStarted:
-                        state = new ChatState(reader.Chat!);
-                        if (state.Chat.Id is not { } id || id <= 0)
-                        {
-                            state.Refused = true;
-                            errors.Add(new ImportMessageError(state.Chat.Name, null, null,
-                                new SpectraException("ExportChatIdMissing", SpectraErrorCategory.InvalidData,
-                                    "The chat has no usable 'id', so its messages cannot be keyed; they are skipped.",
-                                    "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, 0, state.Chat.JsonPath + "id"))));
-                        }
-
-                        await Emit(ExportItemKind.ChatStarted).ConfigureAwait(false);
-                        break;
-                    case ExportItemKind.Message:
-                        messagesRead++;
-                        var archived = await ReadMessageAsync(reader, state!, file, root, errors, cancellationToken).ConfigureAwait(false);
-                        if (archived is not null)
-                        {
-                            batch.Add(archived);
-                            if (batch.Count >= BatchSize)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (reader.Kind)
+                    {
+                        case ExportItemKind.ChatStarted:
+                            chatOpen = true;
+                            state = new ChatState(reader.Chat!);
+                            if (state.Chat.Id is not { } id || id <= 0)
                             {
-                                await Emit(ExportItemKind.Message).ConfigureAwait(false);
+                                state.Refused = true;
+                                errors.Add(new ImportMessageError(state.Chat.Name, null, null,
+                                    new SpectraException("ExportChatIdMissing", SpectraErrorCategory.InvalidData,
+                                        "The chat has no usable 'id', so its messages cannot be keyed; they are skipped.",
+                                        "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, 0, state.Chat.JsonPath + "id"))));
                             }
-                        }
 
-                        break;
-                    case ExportItemKind.ChatCompleted:
-                        await Emit(ExportItemKind.ChatCompleted).ConfigureAwait(false);
-                        break;
+                            await Emit(ExportItemKind.ChatStarted).ConfigureAwait(false);
+                            break;
+                        case ExportItemKind.Message:
+                            messagesRead++;
+                            var archived = await ReadMessageAsync(reader, state!, file, root, errors, cancellationToken).ConfigureAwait(false);
+                            if (archived is not null)
+                            {
+                                batch.Add(archived);
+                                if (batch.Count >= BatchSize)
+                                {
+                                    await Emit(ExportItemKind.Message).ConfigureAwait(false);
+                                }
+                            }
+
+                            break;
+                        case ExportItemKind.ChatCompleted:
+                            chatOpen = false;
+                            await Emit(ExportItemKind.ChatCompleted).ConfigureAwait(false);
+                            break;
+                    }
                 }
             }
 
@@ -368,7 +386,8 @@ public sealed class TdesktopImporter
         try
         {
             using var document = JsonDocument.Parse(raw);
-            return document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number
                 && id.TryGetInt64(out var value) ? value : null;
         }
         catch (JsonException)

@@ -161,6 +161,41 @@ public class TdesktopExportReaderTests
         Assert.Equal(("ExportJsonInvalid", expected), (ex.ErrorId, ex.Location!.Line));
     }
 
+    [Theory]
+    [InlineData("{\"name\": \"N\", \"id\": 1,\n\"messages\": {\"a\": 1}}", "an object")]
+    [InlineData("{\"name\": \"N\", \"id\": 1,\n\"messages\": \"none\"}", "a string")]
+    [InlineData("{\"chats\": {\"list\": [{\"name\": \"N\", \"id\": 1,\n\"messages\": null}]}}", "null")]
+    public void A_message_list_that_is_not_a_list_is_an_error_with_its_place(string json, string what)
+    {
+        using var reader = FromText(json);
+        var ex = Assert.Throws<SpectraException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal(("ExportMessagesInvalid", SpectraErrorCategory.InvalidData), (ex.ErrorId, ex.Category));
+        Assert.Equal(2, ex.Location!.Line);
+        Assert.EndsWith("messages", ex.Location.Field, StringComparison.Ordinal);
+        Assert.Contains(what, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"name\": \"N\", \"type\": \"personal_chat\", \"id\": 1}")]
+    [InlineData("{\"personal_information\": {\"first_name\": \"A\"}}")]
+    public void A_document_without_any_chat_is_an_error(string json)
+    {
+        using var reader = FromText(json);
+        var ex = Assert.Throws<SpectraException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal("ExportHasNoChats", ex.ErrorId);
+    }
+
     [Fact]
     public void ChatWithoutMessagesIsStillReported()
     {

@@ -276,6 +276,74 @@ public sealed class TdesktopImporterTests : IDisposable
         Assert.Equal("1,7", Text(db.Connection, "SELECT group_concat(message_id) FROM (SELECT message_id FROM messages ORDER BY 1)"));
     }
 
+    [Theory]
+    [InlineData("{\"id\": 3, \"type\": \"message\", \"date_unixtime\": \"1700000002\" \"text\": \"x\"}\n]}", "ExportJsonInvalid")]
+    [InlineData("{\"id\": 3, \"type\": \"message\", \"date_unix", "ExportTruncated")]
+    public async Task Messages_read_before_damage_are_imported_and_summarized_before_the_error(string damage, string errorId)
+    {
+        var folder = Path.Combine(_dir, "damaged");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Damaged", "type": "private_channel", "id": 97, "messages": [
+            {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "one"},
+            {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "two"},
+
+            """ + damage);
+        using var db = ArchiveDatabase.Open(Db());
+        var summaries = new List<ImportChatSummary>();
+        var importer = new TdesktopImporter(db, new RecordingSink());
+        var ex = await Assert.ThrowsAsync<SpectraException>(() =>
+            importer.ImportAsync(folder, new ImportCallbacks { ChatCompleted = summaries.Add }, CancellationToken.None));
+
+        Assert.Equal(errorId, ex.ErrorId);
+        Assert.Equal(2L, Scalar(db.Connection, "SELECT count(*) FROM messages"));
+        var summary = Assert.Single(summaries);
+        Assert.Equal(("Damaged", 2L), (summary.Chat, summary.Imported));
+    }
+
+    [Fact]
+    public async Task Entries_of_the_message_list_that_are_not_objects_are_counted_and_reported()
+    {
+        var folder = Path.Combine(_dir, "entries");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Entries", "type": "private_channel", "id": 96, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"},
+              [],
+              null,
+              "str",
+              5,
+              {"id": 6, "type": "message", "date_unixtime": "1700000005", "text": "also fine"}
+            ]}
+            """);
+        using var db = ArchiveDatabase.Open(Db());
+        var (chats, errors, _) = await Import(db, folder);
+
+        Assert.Equal((2L, 4L), (chats[0].Imported, chats[0].Failed));
+        Assert.All(errors, e => Assert.Equal("ExportMessageNotObject", e.Error.ErrorId));
+        Assert.Equal([3, 4, 5, 6], errors.Select(e => e.Error.Location!.Line));
+        Assert.Equal(["messages[1]", "messages[2]", "messages[3]", "messages[4]"], errors.Select(e => e.Error.Location!.Field));
+        Assert.Equal(4L, Scalar(db.Connection, "SELECT count(*) FROM message_errors"));
+    }
+
+    [Fact]
+    public async Task A_chat_title_with_a_broken_unicode_escape_is_kept_as_written()
+    {
+        var folder = Path.Combine(_dir, "title");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Chat \ud83d", "type": "private_channel", "id": 95, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"}
+            ]}
+            """);
+        using var db = ArchiveDatabase.Open(Db());
+        var (chats, errors, _) = await Import(db, folder);
+
+        Assert.Empty(errors);
+        Assert.Equal(("Chat \\ud83d", 1L), (chats[0].Chat, chats[0].Imported));
+        Assert.Equal("Chat \\ud83d", Text(db.Connection, "SELECT title FROM peers"));
+    }
+
     [Fact]
     public void MissingPathsAreReportedWithIds()
     {
