@@ -36,6 +36,9 @@ public sealed class TdesktopExportReader : IDisposable
     private int _messageIndex;
     private ChatBuilder? _chat;
     private bool _sawChatSection;
+    private int _byteOrderMark;
+    private Lookahead? _lookahead;
+    private bool _rewound;
     private int _messageStart;
     private int _messageLength;
 
@@ -113,6 +116,14 @@ public sealed class TdesktopExportReader : IDisposable
                     FormattableString.Invariant($"The export is not valid JSON at line {line}, byte {(ex.BytePositionInLine ?? 0) + 1} of the line: {(position > 0 ? what[..position] : what)}"),
                     "Re-export the chat from Telegram Desktop; the file is damaged or was cut off.",
                     new ErrorLocation(_fileName, line), ex);
+            }
+
+            if (_rewound)
+            {
+                // Step moved the reader back to a chat's message list; its position is already set.
+                _rewound = false;
+                Kind = _pending.Dequeue();
+                return true;
             }
 
             var consumed = (int)reader.BytesConsumed;
@@ -262,6 +273,11 @@ public sealed class TdesktopExportReader : IDisposable
         if (reader.TokenType == JsonTokenType.EndObject)
         {
             _frames.Pop();
+            if (_lookahead is { } pending && ReferenceEquals(pending.Chat, frame))
+            {
+                Rewind(pending);
+                return true;
+            }
             if (frame.Kind is FrameKind.Chat or FrameKind.Root && _chat is not null)
             {
                 var produced = false;
@@ -305,15 +321,20 @@ public sealed class TdesktopExportReader : IDisposable
             else
             {
                 _chat!.Type = value;
+                _chat.SawType = true;
             }
 
             return false;
         }
 
-        if (isChatLike && property == "id" && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id))
+        if (isChatLike && property == "id")
         {
-            _chat!.Id = id;
-            return false;
+            _chat!.SawId = true;
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var id))
+            {
+                _chat.Id = id;
+                return false;
+            }
         }
 
         if (isChatLike && property == "messages")
@@ -324,6 +345,19 @@ public sealed class TdesktopExportReader : IDisposable
                     FormattableString.Invariant($"'messages' must be a list of message objects; here it is {Describe(reader.TokenType)}."),
                     "This is not a file Telegram Desktop wrote, or it was edited; re-export the chat.",
                     new ErrorLocation(_fileName, LineOf(ref reader, span), _chat!.Path + "messages"));
+            }
+
+            if (!_chat!.LookedAhead && !(_chat.SawId && _chat.SawType) && _stream.CanSeek)
+            {
+                // Telegram Desktop writes a chat's name, type and id before its messages; a file whose keys were
+                // reordered (jq -S, a JSON library sorting keys) has them after. The messages cannot be keyed
+                // without them, so skip the list, read the rest of the chat, and come back (see Rewind).
+                var consumed = (int)reader.BytesConsumed;
+                _lookahead = new Lookahead(BytesRead + consumed, _byteOrderMark + BytesRead + consumed,
+                    _line + span[..consumed].Count((byte)'\n'), reader.CurrentState, frame, reader.CurrentDepth);
+                _chat.LookedAhead = true;
+                _frames.Push(new Frame(FrameKind.Skip, reader.CurrentDepth));
+                return false;
             }
 
             _frames.Push(new Frame(FrameKind.Messages, reader.CurrentDepth));
@@ -382,6 +416,27 @@ public sealed class TdesktopExportReader : IDisposable
             "The export ends in the middle of the document.",
             "The file was cut off (interrupted copy or export); re-export it from Telegram Desktop. The messages before the cut were imported.",
             new ErrorLocation(_fileName, _line));
+
+    /// <summary>
+    /// Goes back to just after the '[' of a chat's message list once the rest of the chat has been read: the file
+    /// position, line count, JSON reader state and frames are those of that moment, and the chat starts now that
+    /// its name, type and id are known. What follows the list is read a second time and changes nothing.
+    /// </summary>
+    private void Rewind(Lookahead at)
+    {
+        _lookahead = null;
+        _stream.Seek(at.FileOffset, SeekOrigin.Begin);
+        _start = 0;
+        _end = 0;
+        _final = false;
+        BytesRead = at.BytesRead;
+        _line = at.Line;
+        _state = at.State;
+        _frames.Push(at.Chat);
+        _frames.Push(new Frame(FrameKind.Messages, at.Depth));
+        _rewound = true;
+        StartChat();
+    }
 
     private void StartChat()
     {
@@ -443,6 +498,7 @@ public sealed class TdesktopExportReader : IDisposable
         if (BytesRead == 0 && _start == 0 && _end >= 3 && _buffer.AsSpan(0, 3).SequenceEqual(Encoding.UTF8.Preamble))
         {
             _start = 3;
+            _byteOrderMark = 3;
         }
     }
 
@@ -480,5 +536,14 @@ public sealed class TdesktopExportReader : IDisposable
         public string Path { get; } = path;
 
         public bool Started { get; set; }
+
+        public bool SawId { get; set; }
+
+        public bool SawType { get; set; }
+
+        public bool LookedAhead { get; set; }
     }
+
+    /// <summary>Where a chat's message list starts, kept while the reader looks past it for the chat's id and type.</summary>
+    private sealed record Lookahead(long BytesRead, long FileOffset, int Line, JsonReaderState State, Frame Chat, int Depth);
 }

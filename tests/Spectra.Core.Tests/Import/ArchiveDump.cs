@@ -35,7 +35,7 @@ internal static class ArchiveDump
         return command.ExecuteScalar() as string;
     }
 
-    private static List<string> Rows(SqliteConnection connection, string sql)
+    public static List<string> Rows(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -26,8 +26,8 @@ public class TdesktopExportReaderTests
         return items;
     }
 
-    private static TdesktopExportReader FromText(string json, int chunk = 4096) =>
-        new(new TrickleStream(Encoding.UTF8.GetBytes(json), chunk), "test.json");
+    private static TdesktopExportReader FromText(string json, int chunk = 4096, bool seekable = false) =>
+        new(new TrickleStream(Encoding.UTF8.GetBytes(json), chunk, seekable), "test.json");
 
     [Fact]
     public void WholeAccountSampleYieldsEveryChatWithItsMessagesAndSkipsAccountSections()
@@ -194,6 +194,50 @@ public class TdesktopExportReaderTests
             }
         });
         Assert.Equal("ExportHasNoChats", ex.ErrorId);
+    }
+
+    [Theory]
+    [InlineData(4096, "")]
+    [InlineData(5, "")]
+    [InlineData(4096, "\uFEFF")]
+    [InlineData(3, "\uFEFF")]
+    public void A_chat_whose_id_and_type_come_after_its_messages_is_read_as_if_they_came_first(int chunk, string bom)
+    {
+        // Keys sorted (jq -S): id, messages, name, type; in the list, the second chat has its id last as well.
+        var json = bom + """
+            {"chats": {"list": [
+              {"id": 5,
+               "messages": [
+                 {"date_unixtime": "1700000000", "id": 1, "text": "a"},
+                 {"date_unixtime": "1700000001", "id": 2, "text": "b"}
+               ],
+               "name": "Sorted", "type": "personal_chat"},
+              {"messages": [
+                 {"date_unixtime": "1700000002", "id": 3, "text": "c"}
+               ],
+               "name": "Late id", "type": "public_supergroup", "id": 6}
+            ]}}
+            """;
+        using var reader = FromText(json, chunk, seekable: true);
+        var items = ReadAll(reader);
+
+        Assert.Equal([ExportItemKind.ChatStarted, ExportItemKind.Message, ExportItemKind.Message, ExportItemKind.ChatCompleted,
+            ExportItemKind.ChatStarted, ExportItemKind.Message, ExportItemKind.ChatCompleted], items.Select(i => i.Kind));
+        Assert.Equal(("Sorted", "personal_chat", 5L), (items[0].Chat!.Name, items[0].Chat!.Type, items[0].Chat!.Id));
+        Assert.Equal(("Late id", "public_supergroup", 6L), (items[4].Chat!.Name, items[4].Chat!.Type, items[4].Chat!.Id));
+        Assert.Equal([1L, 2L, 3L], items.Where(i => i.MessageId is not null).Select(i => i.MessageId!.Value));
+        Assert.Equal([4, 5, 9], items.Where(i => i.MessageId is not null).Select(i => i.Line));
+        Assert.Equal(["chats.list[0].messages[0]", "chats.list[0].messages[1]", "chats.list[1].messages[0]"],
+            items.Where(i => i.MessageId is not null).Select(i => i.Path));
+    }
+
+    [Fact]
+    public void A_stream_that_cannot_seek_reads_a_reordered_chat_without_its_late_fields()
+    {
+        using var reader = FromText("""{"messages": [{"date_unixtime": "1", "id": 1}], "name": "N", "type": "personal_chat", "id": 5}""");
+        var items = ReadAll(reader);
+        Assert.Equal((null, null, null), (items[0].Chat!.Name, items[0].Chat!.Type, items[0].Chat!.Id));
+        Assert.Equal(1L, items[1].MessageId);
     }
 
     [Fact]

@@ -126,6 +126,41 @@ public sealed class TdesktopImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_with_its_keys_sorted_imports_the_same_chats_and_messages()
+    {
+        // jq -S or any JSON tool that sorts keys puts a chat's id before, and its name and type after, its messages.
+        var folder = Path.Combine(_dir, "sorted");
+        foreach (var file in Directory.EnumerateFiles(SampleExport.Folder, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder, Path.GetRelativePath(SampleExport.Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var sorted = Sorted(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SampleExport.ResultJson)));
+        File.WriteAllText(Path.Combine(folder, "result.json"), sorted!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        using var original = ArchiveDatabase.Open(Db("original.db"));
+        using var reordered = ArchiveDatabase.Open(Db("sorted.db"));
+        var (expected, _, _) = await Import(original, SampleExport.Folder);
+        var (actual, _, _) = await Import(reordered, folder);
+
+        Assert.Equal(expected.Select(c => (c.Chat, c.Type, c.PeerId, c.Imported, c.Failed)).OrderBy(c => c.PeerId),
+            actual.Select(c => (c.Chat, c.Type, c.PeerId, c.Imported, c.Failed)).OrderBy(c => c.PeerId));
+        Assert.Equal(Peers(original.Connection), Peers(reordered.Connection));
+        const string content = "SELECT peer_id, message_id, kind, date, sender_id, sender_name, text, entities_json FROM messages ORDER BY 1, 2";
+        Assert.Equal(Rows(original.Connection, content), Rows(reordered.Connection, content));
+
+        static System.Text.Json.Nodes.JsonNode? Sorted(System.Text.Json.Nodes.JsonNode? node) => node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+            System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray(a.Select(Sorted).ToArray()),
+            _ => node?.DeepClone(),
+        };
+    }
+
+    [Fact]
     public async Task ImportingTwiceAddsNothing()
     {
         using var db = ArchiveDatabase.Open(Db());
