@@ -168,6 +168,26 @@ Describe 'Export-SpectraArchive' {
             Should -Throw -ErrorId 'ChannelNotFound,*'
     }
 
+    It 'reports an unknown name among known ones on its own and exports the known chats' {
+        $dest = Join-Path $script:edir 'some'
+        $out = Export-SpectraArchive Json $dest -Database $script:edb -Channel nosuch, 'Old Group' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $out.Chat | Should -Be 'Old Group'
+        Join-Path $dest 'result.json' | Should -Exist
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ChannelNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 'nosuch'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'stops with ChannelNotFound and writes nothing when no name matches' {
+        $dest = Join-Path $script:edir 'none'
+        $thrown = { Export-SpectraArchive Json $dest -Database $script:edb -Channel nosuch, 'nor this' } |
+            Should -Throw -ErrorId 'ChannelNotFound,*' -PassThru
+        $thrown.TargetObject | Should -Be 'nosuch,nor this'
+        $dest | Should -Not -Exist
+    }
+
     It 'writes nothing with -WhatIf and fails clearly on a missing database' {
         Export-SpectraArchive -Format Html -Destination (Join-Path $script:edir 'whatif') -Database $script:edb -WhatIf
         Join-Path $script:edir 'whatif' | Should -Not -Exist

@@ -35,16 +35,22 @@ public sealed class ArchiveExporter
     /// <summary>Problems with single files (conflicts, unsafe paths) are reported here and the export goes on.</summary>
     public Action<SpectraException>? MediaFailed { get; init; }
 
-    /// <summary>The peers that <paramref name="selectors"/> name (peer id, bare id, username or title); all when empty.</summary>
-    public IReadOnlyList<ArchivedPeer> SelectPeers(IReadOnlyCollection<string> selectors)
+    /// <summary>
+    /// The peers that <paramref name="selectors"/> name (peer id, bare id, username or title); all when empty. Names
+    /// that match no chat are listed in <see cref="PeerSelection.Unmatched"/>; when none of them matches, there is
+    /// nothing to export and ChannelNotFound is thrown (never an export of everything or of nothing).
+    /// </summary>
+    public PeerSelection SelectPeers(IReadOnlyCollection<string> selectors)
     {
+        ArgumentNullException.ThrowIfNull(selectors);
         var peers = ExportSource.Peers(_database.Connection).Where(p => p.MessageCount > 0).ToList();
         if (selectors.Count == 0)
         {
-            return peers;
+            return new PeerSelection(peers, []);
         }
 
         var chosen = new List<ArchivedPeer>();
+        var unmatched = new List<string>();
         foreach (var selector in selectors)
         {
             var name = selector.TrimStart('@');
@@ -55,15 +61,18 @@ public sealed class ArchiveExporter
                 || string.Equals(p.Title, selector, StringComparison.OrdinalIgnoreCase)).ToList();
             if (matches.Count == 0)
             {
-                throw new SpectraException("ChannelNotFound", SpectraErrorCategory.ObjectNotFound,
-                    $"No archived chat with messages matches '{selector}'.",
-                    "Use a peer id, Telegram id, @username or title as Get-SpectraChannel lists them.");
+                unmatched.Add(selector);
             }
 
             chosen.AddRange(matches.Where(m => !chosen.Contains(m)));
         }
 
-        return chosen;
+        if (chosen.Count == 0)
+        {
+            throw ExportErrors.ChannelNotFound(_database.Path, unmatched);
+        }
+
+        return new PeerSelection(chosen, unmatched);
     }
 
     public async Task<IReadOnlyList<ExportedChat>> ExportAsync(ArchiveExportFormat format, string destination,

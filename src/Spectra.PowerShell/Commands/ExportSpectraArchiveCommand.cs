@@ -109,8 +109,15 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
                         PageSize = pageSize,
                         MediaFailed = ex => sink.WriteError(ErrorRecords.From(ex, ex.Location?.Field)),
                     };
-                    var peers = exporter.SelectPeers(channels);
-                    return await exporter.ExportAsync(format, destination, peers,
+                    var selection = exporter.SelectPeers(channels);
+                    foreach (var name in selection.Unmatched)
+                    {
+                        // One unknown name among known ones is reported on its own, as other cmdlets do, and the
+                        // chats that were found are still exported.
+                        sink.WriteError(ErrorRecords.From(ExportErrors.ChannelNotFound(database.Path, [name]), name));
+                    }
+
+                    return await exporter.ExportAsync(format, destination, selection.Peers,
                         chat => sink.WriteObject(new ArchiveExportSummary(chat, destination)), ct).ConfigureAwait(false);
                 });
             }

@@ -20,7 +20,7 @@ public sealed partial class ArchiveExporterTests : IDisposable
     {
         var problems = new List<SpectraException>();
         var exporter = new ArchiveExporter(db, new RecordingSink()) { PageSize = pageSize, MediaFailed = problems.Add };
-        var chats = await exporter.ExportAsync(format, destination, exporter.SelectPeers(channels), null, CancellationToken.None);
+        var chats = await exporter.ExportAsync(format, destination, exporter.SelectPeers(channels).Peers, null, CancellationToken.None);
         return (chats, problems);
     }
 
@@ -140,8 +140,33 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Equal("Sample Group", chats.Single().Chat);
         var json = File.ReadAllText(Path.Combine(dest, "result.json"));
         Assert.StartsWith("{\n  \"name\": \"Sample Group\"", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        var ex = await Assert.ThrowsAsync<SpectraException>(() => Export(db, ArchiveExportFormat.Json, dest, 100, "no such chat"));
-        Assert.Equal("ChannelNotFound", ex.ErrorId);
+    }
+
+    [Fact]
+    public async Task UnknownNamesAmongKnownOnesAreReturnedAndTheKnownChatsStillChosen()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+
+        var selection = new ArchiveExporter(db, new RecordingSink()).SelectPeers(["nosuch", "Old Group", "@nobody"]);
+
+        Assert.Equal("Old Group", selection.Peers.Single().Title);
+        Assert.Equal(["nosuch", "@nobody"], selection.Unmatched);
+    }
+
+    [Fact]
+    public async Task NoMatchingNameIsChannelNotFoundNamingEveryNameAndNotAnExportOfEverything()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+        var dest = Path.Combine(_dir, "none");
+
+        var ex = await Assert.ThrowsAsync<SpectraException>(() => Export(db, ArchiveExportFormat.Json, dest, 100, "no such chat", "nor this"));
+
+        Assert.Equal(("ChannelNotFound", SpectraErrorCategory.ObjectNotFound), (ex.ErrorId, ex.Category));
+        Assert.Contains("'no such chat', 'nor this'", ex.Message, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(ex.Fix));
+        Assert.False(Directory.Exists(dest));
     }
 
     private static List<string> Rows(ArchiveDatabase db, string columns)
