@@ -188,6 +188,20 @@ Describe 'Export-SpectraArchive' {
         $dest | Should -Not -Exist
     }
 
+    It 'reports <Problem> as ExportDestinationUnwritable with the path and a fix' -TestCases @(
+        @{ Problem = 'a file where a folder is needed'; Format = 'Json'; Leaf = 'blocker/sub' }
+        @{ Problem = 'a name too long'; Format = 'Html'; Leaf = 'x' * 300 }
+        if ($IsLinux) { @{ Problem = 'a location nobody can write to (procfs)'; Format = 'Json'; Leaf = $null } }
+    ) {
+        Set-Content -LiteralPath (Join-Path $script:edir 'blocker') -Value 'x'
+        $dest = if ($Leaf) { Join-Path $script:edir $Leaf } else { '/proc/spectra-export-test' }
+        $thrown = { Export-SpectraArchive $Format $dest -Database $script:edb } | Should -Throw -ErrorId 'ExportDestinationUnwritable,*' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'WriteError'
+        $thrown.TargetObject | Should -Be $dest
+        $thrown.ErrorDetails.Message | Should -BeLike "$dest*"
+        $thrown.ErrorDetails.RecommendedAction | Should -BeLike '*-Destination*'
+    }
+
     It 'writes nothing with -WhatIf and fails clearly on a missing database' {
         Export-SpectraArchive -Format Html -Destination (Join-Path $script:edir 'whatif') -Database $script:edb -WhatIf
         Join-Path $script:edir 'whatif' | Should -Not -Exist

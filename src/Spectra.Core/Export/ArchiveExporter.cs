@@ -78,7 +78,6 @@ public sealed class ArchiveExporter
     public async Task<IReadOnlyList<ExportedChat>> ExportAsync(ArchiveExportFormat format, string destination,
         IReadOnlyList<ArchivedPeer> peers, Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(destination);
         _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Export of {peers.Count} chat(s) from {_database.Path} to {destination} as {format} started"));
         var inner = chatExported;
         chatExported = chat =>
@@ -89,10 +88,17 @@ public sealed class ArchiveExporter
         };
         try
         {
+            Directory.CreateDirectory(destination);
             return format == ArchiveExportFormat.Json
                 ? await ExportJsonAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false)
                 : await new HtmlSiteWriter(_database, _sink, PageSize, MediaFailed)
                     .WriteAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // PathTooLongException, DirectoryNotFoundException (a file where a folder is needed) and the rest are
+            // IOExceptions; left raw they reach the user without an error id, a path or a fix.
+            throw ExportErrors.DestinationUnwritable(destination, ex);
         }
         finally
         {

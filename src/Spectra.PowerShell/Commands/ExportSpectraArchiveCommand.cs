@@ -123,7 +123,8 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             }
             catch (SpectraException ex)
             {
-                ThrowSpectraError(ex, string.Join(",", channels));
+                // The names are what ChannelNotFound is about; anything else failed at the destination.
+                ThrowSpectraError(ex, ex.ErrorId == ExportErrors.ChannelNotFoundId ? string.Join(",", channels) : destination);
             }
         }
     }

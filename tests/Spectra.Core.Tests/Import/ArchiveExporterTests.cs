@@ -169,6 +169,32 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.False(Directory.Exists(dest));
     }
 
+    [SkippableTheory]
+    [InlineData("a file where a folder is needed", ArchiveExportFormat.Json)]
+    [InlineData("a name too long", ArchiveExportFormat.Html)]
+    [InlineData("a location nobody can write to", ArchiveExportFormat.Json)]
+    public async Task FileSystemRefusalsAreExportDestinationUnwritableWithThePathAndAFix(string problem, ArchiveExportFormat format)
+    {
+        var blocker = Path.Combine(_dir, "blocker");
+        File.WriteAllText(blocker, "x");
+        var destination = problem switch
+        {
+            "a file where a folder is needed" => Path.Combine(blocker, "sub"),
+            "a name too long" => Path.Combine(_dir, new string('x', 300)),
+            _ => "/proc/spectra-export-test", // even root cannot create folders in procfs
+        };
+        Skip.If(problem == "a location nobody can write to" && !OperatingSystem.IsLinux(), "procfs is Linux only");
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+
+        var ex = await Assert.ThrowsAsync<SpectraException>(() =>
+            new ArchiveExporter(db, new RecordingSink()).ExportAsync(format, destination, [], null, CancellationToken.None));
+
+        Assert.Equal(("ExportDestinationUnwritable", SpectraErrorCategory.WriteError), (ex.ErrorId, ex.Category));
+        Assert.Equal(destination, ex.Location?.File);
+        Assert.Contains("-Destination", ex.Fix, StringComparison.Ordinal);
+        Assert.True(ex.InnerException is IOException or UnauthorizedAccessException, ex.InnerException?.GetType().FullName);
+    }
+
     private static List<string> Rows(ArchiveDatabase db, string columns)
     {
         using var command = db.Connection.CreateCommand();
