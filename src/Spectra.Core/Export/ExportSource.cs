@@ -15,7 +15,7 @@ public static class ExportSource
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT p.peer_id, p.type, p.telegram_id, p.title, p.username,
-                   (SELECT count(*) FROM messages m WHERE m.peer_id = p.peer_id AND m.deleted = 0)
+                   (SELECT count(*) FROM messages m WHERE m.peer_id = p.peer_id AND m.deleted = 0), p.export_type
             FROM peers p ORDER BY p.peer_id DESC
             """;
         using var reader = command.ExecuteReader();
@@ -24,7 +24,7 @@ public static class ExportSource
         {
             peers.Add(new ArchivedPeer(reader.GetInt64(0), TypeOf(reader.GetString(1)), reader.GetInt64(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetInt64(5)));
+                reader.GetInt64(5)) { ImportedType = reader.IsDBNull(6) ? null : reader.GetString(6) });
         }
 
         return peers;

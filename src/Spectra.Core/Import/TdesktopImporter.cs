@@ -104,7 +104,7 @@ public sealed class TdesktopImporter
                             if (!state.Refused)
                             {
                                 var peer = PeerRecord.FromBare(ExportMessageMapper.PeerTypeOf(state.Chat), state.Chat.Id!.Value)
-                                    with { Title = state.Chat.Name };
+                                    with { Title = state.Chat.Name, ExportType = state.Chat.Type };
                                 writer.UpsertPeer(peer);
                                 state.PeerId = peer.PeerId;
                             }

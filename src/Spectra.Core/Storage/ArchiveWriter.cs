@@ -174,16 +174,17 @@ public sealed class ArchiveWriter : IDisposable
 
         var now = StorageText.Now();
         using var upsert = Command("""
-            INSERT INTO peers (peer_id, type, telegram_id, username, title, about, access_hash, is_forum, first_seen, updated_at)
-            VALUES ($id, $type, $tid, $username, $title, $about, $hash, $forum, $now, $now)
+            INSERT INTO peers (peer_id, type, telegram_id, username, title, about, access_hash, is_forum, export_type, first_seen, updated_at)
+            VALUES ($id, $type, $tid, $username, $title, $about, $hash, $forum, $export, $now, $now)
             ON CONFLICT (peer_id) DO UPDATE SET type = excluded.type, telegram_id = excluded.telegram_id,
                 username = coalesce(excluded.username, username), title = coalesce(excluded.title, title),
                 about = coalesce(excluded.about, about), access_hash = coalesce(excluded.access_hash, access_hash),
-                is_forum = max(is_forum, excluded.is_forum), updated_at = excluded.updated_at
-            """, "$id", "$type", "$tid", "$username", "$title", "$about", "$hash", "$forum", "$now");
+                is_forum = max(is_forum, excluded.is_forum), export_type = coalesce(excluded.export_type, export_type),
+                updated_at = excluded.updated_at
+            """, "$id", "$type", "$tid", "$username", "$title", "$about", "$hash", "$forum", "$export", "$now");
         upsert.Transaction = transaction;
         Set(upsert, peer.PeerId, StorageText.Of(peer.Type), peer.TelegramId, peer.Username, peer.Title, peer.About,
-            peer.AccessHash, peer.IsForum ? 1 : 0, now);
+            peer.AccessHash, peer.IsForum ? 1 : 0, peer.ExportType, now);
         upsert.ExecuteNonQuery();
 
         var newUsername = peer.Username ?? oldUsername;

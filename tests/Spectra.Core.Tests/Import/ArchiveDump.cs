@@ -19,7 +19,7 @@ internal static class ArchiveDump
         """);
 
     public static List<string> Peers(SqliteConnection connection) => Rows(connection,
-        "SELECT peer_id, type, telegram_id, title FROM peers ORDER BY peer_id");
+        "SELECT peer_id, type, telegram_id, title, export_type FROM peers ORDER BY peer_id");
 
     public static long Scalar(SqliteConnection connection, string sql)
     {

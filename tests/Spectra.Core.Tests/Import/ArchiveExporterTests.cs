@@ -28,7 +28,7 @@ public sealed partial class ArchiveExporterTests : IDisposable
     public async Task JsonExportOfAnImportedSampleReimportsToTheSameRows()
     {
         using var first = ArchiveDatabase.Open(Path.Combine(_dir, "first", "archive.db"));
-        await Import(first, SampleExport.Folder);
+        var imported = await Import(first, SampleExport.Folder);
         var exportDir = Path.Combine(_dir, "export");
 
         var (chats, problems) = await Export(first, ArchiveExportFormat.Json, exportDir);
@@ -39,6 +39,9 @@ public sealed partial class ArchiveExporterTests : IDisposable
         using var second = ArchiveDatabase.Open(Path.Combine(_dir, "second", "archive.db"));
         var reimported = await Import(second, exportDir);
         Assert.Equal(54L, reimported.Sum(c => c.Imported));
+        // The chat types come back as the export named them: a public channel stays public, though no export has a username.
+        Assert.Equal(["personal_chat", "private_group", "private_supergroup", "public_channel"], imported.Select(c => c.Type).Order());
+        Assert.Equal(imported.Select(c => (c.PeerId, c.Type)).OrderBy(c => c.PeerId), reimported.Select(c => (c.PeerId, c.Type)).OrderBy(c => c.PeerId));
         Assert.Equal(Messages(first.Connection), Messages(second.Connection));
         Assert.Equal(Media(first.Connection), Media(second.Connection));
         Assert.Equal(Peers(first.Connection), Peers(second.Connection));

@@ -45,12 +45,13 @@ public sealed class MigrationTests
         {
             connection.Open();
             SqliteConnections.Execute(connection, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;");
-            SchemaMigrator.Migrate(connection, temp.DatabasePath);
-            SqliteConnections.Execute(connection, """
-                DELETE FROM messages_fts_config WHERE k = 'automerge';
-                DELETE FROM schema_migrations WHERE version > 1;
+            SqliteConnections.Execute(connection, SchemaMigrations.All[0].Sql);
+            SqliteConnections.Execute(connection, FormattableString.Invariant($"""
+                INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, '{SchemaMigrations.All[0].Name}', 0);
+                PRAGMA application_id = {SchemaMigrations.ApplicationId};
                 PRAGMA user_version = 1;
-                """);
+                """));
+            SqliteConnections.Execute(connection, "INSERT INTO peers (peer_id, type, telegram_id, title, first_seen, updated_at) VALUES (-1001, 'channel', 1, 'Kept', 0, 0)");
         }
 
         using (var db = temp.OpenSeeded(5))
@@ -62,8 +63,10 @@ public sealed class MigrationTests
         Assert.Equal(4096L, Scalar(again.Connection, "PRAGMA page_size"));
         Assert.Equal(16L, Scalar(again.Connection, "SELECT v FROM messages_fts_config WHERE k = 'automerge'"));
         Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'message'"));
-        Assert.Equal(new[] { 1L, 2L, 3L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(new[] { 1L, 2L, 3L, 4L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal(0L, Scalar(again.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_sender'"));
+        // Version 4 adds the export type, unknown (NULL) for chats already archived.
+        Assert.Equal(1L, Scalar(again.Connection, "SELECT count(*) FROM peers WHERE title = 'Kept' AND export_type IS NULL"));
     }
 
     [Fact]

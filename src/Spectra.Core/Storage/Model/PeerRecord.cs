@@ -17,6 +17,9 @@ public sealed record PeerRecord(long PeerId, PeerType Type, long TelegramId)
 
     public bool IsForum { get; init; }
 
+    /// <summary>The chat type word of a Telegram Desktop export (public_channel, saved_messages, ...), when one described this chat.</summary>
+    public string? ExportType { get; init; }
+
     /// <summary>Builds a record from a bare id, marking it by type.</summary>
     public static PeerRecord FromBare(PeerType type, long bareId) => new(PeerIds.Mark(type, bareId), type, bareId);
 }
