@@ -88,6 +88,28 @@ Describe 'Import-SpectraExport' {
         $exported.Messages | Should -BeLessThan 50
     }
 
+    It 'warns with the failed count the summaries give, a refused chat included' {
+        $folder = Join-Path $script:dir 'refused'
+        New-Item -ItemType Directory $folder | Out-Null
+        Set-Content -LiteralPath (Join-Path $folder 'result.json') -Value @'
+{"chats": {"list": [
+  {"name": "No id", "type": "private_group", "id": 18446744073709551615, "messages": [
+    {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "a"},
+    {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "b"},
+    {"id": 3, "type": "message", "date_unixtime": "1700000002", "text": "c"}]},
+  {"name": "Fine", "type": "private_group", "id": 42, "messages": [
+    {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "a"},
+    {"id": 2, "type": "message", "text": "no date"}]}
+]}}
+'@
+        $out = Import-SpectraExport -Path $folder -Database $script:db -WarningVariable warnings -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        ($out | Measure-Object Failed -Sum).Sum | Should -Be 4
+        $problems.FullyQualifiedErrorId | Should -BeLike 'Export*'
+        $problems | Should -HaveCount 2
+        $warnings | Should -HaveCount 1
+        $warnings[0].Message | Should -BeLike '4 message(s) could not be imported*'
+    }
+
     It 'a process killed mid-import and re-run ends with exactly the messages of an uninterrupted import' {
         $folder = Join-Path $script:dir 'big'
         New-LargeExport -Folder $folder -Count 60000

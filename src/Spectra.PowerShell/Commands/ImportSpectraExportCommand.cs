@@ -72,7 +72,7 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
         if (_failed > 0)
         {
             WriteWarning(string.Create(CultureInfo.InvariantCulture,
-                $"{_failed} message(s) could not be imported; each was reported as an error (they are also in the archive's message_errors table when the database rejected them)."));
+                $"{_failed} message(s) could not be imported (the Failed column of the summaries); the errors above say why (for the chats that were stored, the archive's message_errors table keeps them too)."));
         }
     }
 
@@ -150,14 +150,15 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
                 var importer = new TdesktopImporter(database, engineLog) { BatchSize = batchSize };
                 var callbacks = new ImportCallbacks
                 {
-                    ChatCompleted = summary => sink.WriteObject(new ImportSummary(summary, export, database.Path)),
+                    ChatCompleted = summary =>
+                    {
+                        // Counted from the summaries, so the warning agrees with their Failed column (a chat
+                        // refused for its id fails all its messages with one error).
+                        Interlocked.Add(ref _failed, summary.Failed);
+                        sink.WriteObject(new ImportSummary(summary, export, database.Path));
+                    },
                     MessageFailed = failure =>
                     {
-                        if (failure.Error.ErrorId is not ("ExportMediaPathRefused" or "ExportMediaFileNotFound"))
-                        {
-                            Interlocked.Increment(ref _failed);
-                        }
-
                         var target = string.Create(CultureInfo.InvariantCulture,
                             $"{failure.Chat ?? "chat " + failure.ChatId}#{(failure.MessageId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "?")}");
                         sink.WriteError(ErrorRecords.From(failure.Error, target));
