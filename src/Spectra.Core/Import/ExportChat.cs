@@ -6,4 +6,8 @@ namespace Spectra.Core.Import;
 /// <paramref name="Left"/> is true for chats from <c>left_chats</c>. <paramref name="Ordinal"/> numbers chats in the
 /// file, so errors can point at <c>chats.list[3]</c>.
 /// </summary>
-public sealed record ExportChat(string? Name, string? Type, long? Id, bool Left, int Ordinal, string JsonPath);
+public sealed record ExportChat(string? Name, string? Type, long? Id, bool Left, int Ordinal, string JsonPath)
+{
+    /// <summary>1-based line where the chat's message list starts: where a problem with the whole chat is reported.</summary>
+    public int Line { get; init; }
+}

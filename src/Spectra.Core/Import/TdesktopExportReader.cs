@@ -278,13 +278,14 @@ public sealed class TdesktopExportReader : IDisposable
                 Rewind(pending);
                 return true;
             }
+
             if (frame.Kind is FrameKind.Chat or FrameKind.Root && _chat is not null)
             {
                 var produced = false;
                 if (frame.Kind == FrameKind.Chat && !_chat.Started)
                 {
                     // A chat without a message list is still a chat the user exported; report it as empty.
-                    StartChat();
+                    StartChat(LineOf(ref reader, span));
                 }
 
                 if (_chat.Started)
@@ -361,7 +362,7 @@ public sealed class TdesktopExportReader : IDisposable
             }
 
             _frames.Push(new Frame(FrameKind.Messages, reader.CurrentDepth));
-            StartChat();
+            StartChat(LineOf(ref reader, span));
             return true;
         }
 
@@ -435,14 +436,15 @@ public sealed class TdesktopExportReader : IDisposable
         _frames.Push(at.Chat);
         _frames.Push(new Frame(FrameKind.Messages, at.Depth));
         _rewound = true;
-        StartChat();
+        StartChat(at.Line);
     }
 
-    private void StartChat()
+    /// <param name="line">Where the chat's message list starts (or, for a chat without one, where the chat ends).</param>
+    private void StartChat(int line)
     {
         _chat!.Started = true;
         _messageIndex = 0;
-        Chat = new ExportChat(_chat.Name, _chat.Type, _chat.Id, _chat.Left, _chat.Ordinal, _chat.Path);
+        Chat = new ExportChat(_chat.Name, _chat.Type, _chat.Id, _chat.Left, _chat.Ordinal, _chat.Path) { Line = line };
         _pending.Enqueue(ExportItemKind.ChatStarted);
     }
 

@@ -209,7 +209,7 @@ public sealed class TdesktopImporter
                                 errors.Add(new ImportMessageError(state.Chat.Name, null, null,
                                     new SpectraException("ExportChatIdMissing", SpectraErrorCategory.InvalidData,
                                         "The chat has no usable 'id', so its messages cannot be keyed; they are skipped.",
-                                        "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, 0, state.Chat.JsonPath + "id"))));
+                                        "Re-export the chat from Telegram Desktop.", new ErrorLocation(file, state.Chat.Line, state.Chat.JsonPath + "id"))));
                             }
 
                             await Emit(ExportItemKind.ChatStarted).ConfigureAwait(false);

@@ -380,6 +380,26 @@ public sealed class TdesktopImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_chat_without_a_usable_id_is_refused_with_the_line_of_its_messages()
+    {
+        var folder = Path.Combine(_dir, "noid");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"chats": {"list": [
+              {"name": "No id", "type": "private_group", "id": "seven",
+               "messages": [
+                 {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "a"}]}
+            ]}}
+            """);
+        using var db = ArchiveDatabase.Open(Db());
+        var (chats, errors, _) = await Import(db, folder);
+
+        var error = Assert.Single(errors).Error;
+        Assert.Equal(("ExportChatIdMissing", 3, "chats.list[0].id"), (error.ErrorId, error.Location!.Line, error.Location.Field));
+        Assert.Equal((0L, 1L), (chats[0].Imported, chats[0].Failed));
+    }
+
+    [Fact]
     public void MissingPathsAreReportedWithIds()
     {
         Assert.Equal("ExportNotFound", Assert.Throws<SpectraException>(() => TdesktopImporter.Locate(Path.Combine(_dir, "nope"))).ErrorId);
