@@ -101,6 +101,64 @@ Describe 'Remove-SpectraSecureFile' {
         $warns | Should -Match 'symbolic link'
     }
 
+    Context 'links to directories' {
+        BeforeEach {
+            # The link's target lies outside every path given to the cmdlet; its bytes must survive unchanged.
+            $script:outside = Join-Path $script:dir 'outside'
+            New-Item -ItemType Directory -Path (Join-Path $script:outside 'nested') | Out-Null
+            [IO.File]::WriteAllBytes((Join-Path $script:outside 'keep.bin'), [byte[]](0..255))
+            Set-Content -LiteralPath (Join-Path $script:outside 'nested/deep.txt') -Value 'deep survivor'
+            $script:before = Get-ChildItem -LiteralPath $script:outside -Recurse -File | Get-FileHash | Select-Object Path, Hash
+            $script:link = Join-Path $script:dir 'dirlink'
+            New-Item -ItemType SymbolicLink -Path $script:link -Target $script:outside | Out-Null
+        }
+
+        It 'removes the link, not its target, for <Name>' -ForEach @(
+            @{ Name = '-LiteralPath with a trailing slash and -Recurse'; Literal = $true; Given = 'dirlink/'; Recurse = $true }
+            @{ Name = '-LiteralPath with a trailing separator, no -Recurse'; Literal = $true; Given = "dirlink$([IO.Path]::DirectorySeparatorChar)"; Recurse = $false }
+            @{ Name = '-LiteralPath without a trailing slash'; Literal = $true; Given = 'dirlink'; Recurse = $true }
+            @{ Name = '-Path with a trailing slash'; Literal = $false; Given = 'dirlink/'; Recurse = $true }
+            @{ Name = 'a wildcard with a trailing slash'; Literal = $false; Given = 'dirl*/'; Recurse = $true }
+        ) {
+            $target = "./$Given"
+            $params = @{ Confirm = $false; Recurse = $Recurse; Verbose = $true; WarningAction = 'SilentlyContinue'; ErrorVariable = 'errs'; ErrorAction = 'SilentlyContinue' }
+            if ($Literal) { $params.LiteralPath = $target } else { $params.Path = $target }
+            Push-Location -LiteralPath $script:dir
+            try { $out = Remove-SpectraSecureFile @params 4>&1 } finally { Pop-Location }
+
+            $errs | Should -BeNullOrEmpty
+            $result = $out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+            @($result).Count | Should -Be 1
+            $result.Passes | Should -Be 0
+            $result.Warnings | Should -Match 'symbolic link'
+            # The confirmation text describes what happens: a link removed, not a directory's files overwritten.
+            ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Not -Match 'every file under the directory'
+            Test-Path -LiteralPath $script:link | Should -BeFalse
+            Get-ChildItem -LiteralPath $script:outside -Recurse -File | Get-FileHash | Select-Object Path, Hash |
+                ConvertTo-Json | Should -Be ($script:before | ConvertTo-Json)
+        }
+
+        It 'removes links nested in a tree erased with -Recurse<Suffix> and keeps their targets' -ForEach @(
+            @{ Suffix = '' }
+            @{ Suffix = '/' }
+        ) {
+            $tree = Join-Path $script:dir 'tree'
+            New-Item -ItemType Directory -Path (Join-Path $tree 'a') | Out-Null
+            Set-Content -LiteralPath (Join-Path $tree 'a/mine.txt') -Value 'erase me'
+            New-Item -ItemType SymbolicLink -Path (Join-Path $tree 'a/linked') -Target $script:outside | Out-Null
+            Move-Item -LiteralPath $script:link -Destination (Join-Path $tree 'dirlink')
+
+            $results = Remove-SpectraSecureFile -LiteralPath ($tree + $Suffix) -Recurse -Confirm:$false -WarningAction SilentlyContinue -ErrorVariable errs -ErrorAction SilentlyContinue
+
+            $errs | Should -BeNullOrEmpty
+            @($results).Count | Should -Be 3
+            @($results | Where-Object Passes -EQ 0).Count | Should -Be 2
+            $tree | Should -Not -Exist
+            Get-ChildItem -LiteralPath $script:outside -Recurse -File | Get-FileHash | Select-Object Path, Hash |
+                ConvertTo-Json | Should -Be ($script:before | ConvertTo-Json)
+        }
+    }
+
     It 'refuses a file with another hard link unless -Force' -Skip:(-not $IsLinux) {
         $file = Join-Path $script:dir 'data.bin'
         Set-Content -LiteralPath $file -Value 'shared data'

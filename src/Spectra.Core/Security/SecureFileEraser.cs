@@ -64,21 +64,28 @@ public sealed class SecureFileEraser : IDisposable
         ArgumentNullException.ThrowIfNull(onResult);
         ArgumentNullException.ThrowIfNull(onError);
         ValidatePasses(options.Passes);
-        var full = Path.GetFullPath(path);
-        if (new FileInfo(full).LinkTarget is null && Directory.Exists(full))
+        var full = FullPath(path);
+        if (!options.Recurse && IsDirectory(full))
         {
-            if (!options.Recurse)
-            {
-                onError(new SpectraException(SecureDeleteErrors.DirectoryNeedsRecurse, SpectraErrorCategory.InvalidOperation,
-                    $"'{full}' is a directory.", "Add -Recurse to erase every file under it and remove the directory."));
-                return;
-            }
-
-            EraseTree(full, options, onResult, onError, host, cancellationToken);
+            onError(new SpectraException(SecureDeleteErrors.DirectoryNeedsRecurse, SpectraErrorCategory.InvalidOperation,
+                $"'{full}' is a directory.", "Add -Recurse to erase every file under it and remove the directory."));
             return;
         }
 
-        Report(() => EraseFile(full, options, host, cancellationToken), onResult, onError, full);
+        EraseEntry(full, options, onResult, onError, host, cancellationToken);
+    }
+
+    /// <summary>
+    /// The absolute path the eraser works on, without trailing separators: with one ("dirlink/") the OS resolves a
+    /// link to a directory, so the link would look like the directory it points to and its target would be erased.
+    /// </summary>
+    public static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    /// <summary>True for a directory the eraser descends into: a real one, never a link to one (however the path is written).</summary>
+    public static bool IsDirectory(string path)
+    {
+        var full = FullPath(path);
+        return new FileInfo(full).LinkTarget is null && Directory.Exists(full);
     }
 
     /// <summary>Erases one file (or removes one link). Throws <see cref="SpectraException"/> when it cannot.</summary>
@@ -87,7 +94,7 @@ public sealed class SecureFileEraser : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         ValidatePasses(options.Passes);
-        var full = Path.GetFullPath(path);
+        var full = FullPath(path);
         var info = new FileInfo(full);
         if (info.LinkTarget is not null)
         {
@@ -381,6 +388,23 @@ public sealed class SecureFileEraser : IDisposable
             [$"'{link.FullName}' is a symbolic link: the link was removed, its target '{target}' was not touched."]);
     }
 
+    /// <summary>
+    /// The one place that decides between descending and erasing (or unlinking): every path, the one given and each
+    /// entry of a walk, is classified here from the file system at that moment, so no walk enters a linked directory.
+    /// </summary>
+    private void EraseEntry(string full, SecureEraseOptions options, Action<SecureEraseResult> onResult, Action<SpectraException> onError,
+        IHostMessageSink? host, CancellationToken cancellationToken)
+    {
+        if (IsDirectory(full))
+        {
+            EraseTree(full, options, onResult, onError, host, cancellationToken);
+        }
+        else
+        {
+            Report(() => EraseFile(full, options, host, cancellationToken), onResult, onError, full);
+        }
+    }
+
     private void EraseTree(string directory, SecureEraseOptions options, Action<SecureEraseResult> onResult, Action<SpectraException> onError,
         IHostMessageSink? host, CancellationToken cancellationToken)
     {
@@ -404,14 +428,7 @@ public sealed class SecureFileEraser : IDisposable
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (entry.LinkTarget is null && entry is DirectoryInfo)
-            {
-                EraseTree(entry.FullName, options, onResult, onError, host, cancellationToken);
-            }
-            else
-            {
-                Report(() => EraseFile(entry.FullName, options, host, cancellationToken), onResult, onError, entry.FullName);
-            }
+            EraseEntry(entry.FullName, options, onResult, onError, host, cancellationToken);
         }
 
         RemoveEmptyDirectory(directory, onError);

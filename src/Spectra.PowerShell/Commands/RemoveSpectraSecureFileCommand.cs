@@ -125,14 +125,11 @@ public sealed class RemoveSpectraSecureFileCommand : SpectraCmdlet
             return;
         }
 
-        _targets.Add(resolved);
+        // Normalised as the engine sees it, so the confirmation names (and describes) what will really be done.
+        _targets.Add(SecureFileEraser.FullPath(resolved));
     }
 
-    private string Describe(string target)
-    {
-        var isDirectory = Directory.Exists(target) && new FileInfo(target).LinkTarget is null;
-        return isDirectory
-            ? $"Overwrite every file under the directory {Passes} time(s), then delete them and the directory"
-            : $"Overwrite {Passes} time(s), verify, then delete";
-    }
+    private string Describe(string target) => SecureFileEraser.IsDirectory(target)
+        ? $"Overwrite every file under the directory {Passes} time(s), then delete them and the directory"
+        : $"Overwrite {Passes} time(s), verify, then delete";
 }
