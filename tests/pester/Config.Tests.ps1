@@ -203,6 +203,55 @@ Describe 'No secret reaches any stream' {
     }
 }
 
+Describe 'Values of unknown keys' {
+    BeforeAll {
+        # Misspelt keys are where real secrets end up: their values must be masked like those of the keys they meant.
+        $script:typoHash = 'aa11bb22cc33dd44ee55ff6677889900'
+        $script:typoPass = 'TypoPassMARKER'
+        $script:typoPhone = '+15550001234'
+        $script:typos = New-ConfigFile 'typos.json' "{ `"accounts`": [ { `"name`": `"typo-account`", `"session`": `"sessions/typo.session`", `"api_hsah`": `"$script:typoHash`", `"proxy`": { `"type`": `"socks5`", `"host`": `"proxy.example.org`", `"port`": 1080, `"username`": `"u`", `"pasword`": `"$script:typoPass`" } } ], `"passwd`": `"$script:typoPhone`" }"
+    }
+
+    It 'masks them in Get-SpectraConfig and keeps known non-secret values visible' {
+        $values = Get-SpectraConfig -Path $script:typos
+        foreach ($key in 'accounts[0].api_hsah', 'accounts[0].proxy.pasword', 'passwd') {
+            $value = $values | Where-Object Key -EQ $key
+            $value.Value | Should -Be '********' -Because "$key is not a key the schema knows"
+            $value.IsSecret | Should -BeTrue
+        }
+
+        ($values | Where-Object Key -EQ 'accounts[0].name').Value | Should -Be 'typo-account'
+        ($values | Where-Object Key -EQ 'accounts[0].session').Value | Should -Be 'sessions/typo.session'
+        ($values | Where-Object Key -EQ 'accounts[0].proxy.host').Value | Should -Be 'proxy.example.org'
+        ($values | Where-Object Key -EQ 'accounts[0].proxy.port').Value | Should -Be '1080'
+        ($values | Where-Object Key -EQ 'accounts[0].proxy.username').Value | Should -Be 'u'
+    }
+
+    It 'names them in Test-SpectraConfig findings without their values' {
+        $findings = Test-SpectraConfig -Path $script:typos
+        foreach ($key in 'accounts[0].api_hsah', 'accounts[0].proxy.pasword', 'passwd') {
+            ($findings | Where-Object { $_.Field -eq $key -and $_.Check -eq 'Schema' }).Message | Should -Match 'Unknown key'
+        }
+    }
+
+    It 'never shows their values in any stream' {
+        $all = & {
+            Get-SpectraConfig -Path $script:typos -Verbose -Debug
+            Get-SpectraConfig -Path $script:typos | Format-List * | Out-String
+            Get-SpectraConfig -Path $script:typos | ConvertTo-Json
+            Test-SpectraConfig -Path $script:typos -Verbose -Debug
+            Test-SpectraConfig -Path $script:typos | Format-List * | Out-String
+            Test-SpectraConfig -Path $script:typos | ConvertTo-Json
+        } *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() } else { $_ | Format-List * | Out-String; "$_" } } | Out-String
+
+        $all | Should -Match 'api_hsah'
+        $all | Should -Match 'pasword'
+        $all | Should -Not -Match $script:typoHash
+        $all | Should -Not -Match $script:typoPass
+        $all | Should -Not -Match ([regex]::Escape($script:typoPhone))
+    }
+}
+
 Describe 'Private load context' {
     It "leaves pwsh's own Test-Json working after Spectra validated a config" {
         Test-SpectraConfig -Path $script:sample | Out-Null

@@ -80,7 +80,7 @@ public static class ConfigValidator
     }
 
     private static bool IsSecretVariable(string name) =>
-        name == "TG_API_HASH" || SecretKeys.IsSecret(name.Split("__")[^1].ToLowerInvariant());
+        name == "TG_API_HASH" || SecretKeys.IsSecretName(name.Split("__")[^1]);
 
     private static ConfigFinding Scrub(ConfigFinding finding, List<string> secrets)
     {

@@ -146,8 +146,8 @@ public sealed class LoadedConfig
 
     private ConfigEntry Entry(string path, string display)
     {
-        var secret = SecretKeys.IsSecret(path);
-        return new ConfigEntry(path, secret ? SecretKeys.Mask(display) : display, secret, OriginOf(path));
+        var hidden = SecretKeys.IsHidden(path);
+        return new ConfigEntry(path, hidden ? SecretKeys.Mask(display) : display, hidden, OriginOf(path));
     }
 
     private static string Display(JsonNode? node) => node switch

@@ -1,3 +1,5 @@
+using Spectra.Core.Logging;
+
 namespace Spectra.Core.Configuration;
 
 /// <summary>The keys whose values are secret: never printed, masked by Get-SpectraConfig, scrubbed from findings.</summary>
@@ -8,7 +10,29 @@ public static class SecretKeys
         "api_hash", "phone", "password", "secret",
     };
 
-    public static bool IsSecret(string path) => s_names.Contains(ConfigPath.Leaf(path));
+    /// <summary>True for the name of a key the schema declares secret (variables pass their last level, e.g. "password").</summary>
+    public static bool IsSecretName(string name) => s_names.Contains(name);
+
+    /// <summary>
+    /// True when the value at <paramref name="path"/> is a secret: a key the schema declares secret, or a key the
+    /// schema does not know whose name looks like a secret by the rule the log redactor applies to property names
+    /// ("passwd", "bot_token"). For known keys the schema decides, so accounts[0].session (a file path) stays visible.
+    /// </summary>
+    public static bool IsSecret(string path)
+    {
+        var leaf = ConfigPath.Leaf(path);
+        return IsSecretName(leaf) || (!IsKnown(path) && SecretNames.IsSecret(leaf));
+    }
+
+    /// <summary>
+    /// True when the value at <paramref name="path"/> must not be shown: every secret, and the value of any key the
+    /// schema does not know. A misspelt key ("api_hsah", "pasword") is exactly where a real secret ends up and its
+    /// name cannot tell; Test-SpectraConfig names such keys so they can be corrected.
+    /// </summary>
+    public static bool IsHidden(string path) => !IsKnown(path) || IsSecret(path);
+
+    /// <summary>True when the schema describes <paramref name="path"/>.</summary>
+    public static bool IsKnown(string path) => ConfigSchema.NodeFor(path) is not null;
 
     /// <summary>Display-only mask (the shared SecretValue type lives elsewhere): says whether a value is set, nothing more.</summary>
     public static string Mask(string? value) => string.IsNullOrEmpty(value) ? string.Empty : "********";

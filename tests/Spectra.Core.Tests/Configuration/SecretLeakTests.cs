@@ -66,4 +66,33 @@ public sealed class SecretLeakTests
         AssertClean(parse.Message + parse.DetailedMessage + parse.Fix);
         AssertClean(ConfigValidator.ParseFailure(parse).Message);
     }
+    [Fact]
+    public void Values_of_unknown_keys_are_masked_and_known_plain_values_stay_visible()
+    {
+        using var fixture = new ConfigFixture().WithFile("""
+            { "accounts": [ { "name": "a", "session": "s/a.session", "api_hsah": "aa11bb22cc33dd44ee55ff6677889900",
+                              "proxy": { "type": "socks5", "host": "h", "port": 1080, "pasword": "TypoPassMARKER" } } ],
+              "passwd": "+15550001234" }
+            """, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var entries = fixture.Load().Entries().ToDictionary(e => e.Key);
+
+        foreach (var key in new[] { "accounts[0].api_hsah", "accounts[0].proxy.pasword", "passwd" })
+        {
+            Assert.Equal("********", entries[key].DisplayValue);
+            Assert.True(entries[key].IsSecret);
+        }
+
+        Assert.Equal("s/a.session", entries["accounts[0].session"].DisplayValue);
+        Assert.Equal("h", entries["accounts[0].proxy.host"].DisplayValue);
+        Assert.Equal("1080", entries["accounts[0].proxy.port"].DisplayValue);
+
+        var findings = fixture.Validate();
+        Assert.All(findings, f => Assert.DoesNotContain("TypoPassMARKER", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.DoesNotContain("aa11bb22cc33dd44ee55ff6677889900", f.Message, StringComparison.Ordinal));
+        // "passwd" looks like a secret by name, so the file readable by others holds one; it is an unknown key, so
+        // the schema check asks to correct it instead of advising a variable that does not exist.
+        Assert.Contains(findings, f => f.Field == "passwd" && f.Check == ConfigCheck.Schema && f.Message.Contains("Unknown key", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Field == "passwd" && f.Check == ConfigCheck.Security);
+        Assert.Contains(findings, f => f.Field == "(file)" && f.Status == FindingStatus.Fail && f.Message.Contains("holds secrets", StringComparison.Ordinal));
+    }
 }

@@ -32,7 +32,7 @@ internal static partial class SecurityRules
 
         if (config.DotEnv is { } dotEnv)
         {
-            var holdsSecrets = dotEnv.Entries.Any(e => e.Name == "TG_API_HASH" || SecretKeys.IsSecret(e.Name.Split("__")[^1].ToLowerInvariant()));
+            var holdsSecrets = dotEnv.Entries.Any(e => e.Name == "TG_API_HASH" || SecretKeys.IsSecretName(e.Name.Split("__")[^1]));
             CheckMode(dotEnv.Path, ".env file", holdsSecrets, findings);
         }
 
@@ -92,7 +92,9 @@ internal static partial class SecurityRules
 
     private static void CheckSecretsInFile(LoadedConfig config, List<ConfigFinding> findings)
     {
-        foreach (var secret in config.FileSecrets)
+        // An unknown key (a secret-looking "passwd") is reported by the schema check as one to remove or correct;
+        // naming a variable for it would name one that does not exist either.
+        foreach (var secret in config.FileSecrets.Where(s => SecretKeys.IsKnown(s.Field)))
         {
             var effective = config.OriginOf(secret.Field);
             var fileOrigin = new ValueOrigin(ConfigSource.File, config.FilePath, secret.Line);
