@@ -32,6 +32,23 @@ public class ErrorRecordsTests
         Assert.DoesNotContain("0123456789abcdef", ErrorRecords.Create("X", ErrorCategory.InvalidData, "token: 0123456789abcdef", null).ErrorDetails.Message);
     }
 
+    [Theory]
+    [InlineData("socks5://u:SecretPw-7781@127.0.0.1")]
+    [InlineData("socks5://SecretPw-7781@127.0.0.1:1080")]
+    [InlineData("tg://proxy?server=127.0.0.1&port=443&user=SecretPw-7781")]
+    public void From_InvalidProxy_ShowsTheFixedTextsAsWrittenAndNoInput(string proxy)
+    {
+        // Fixed texts go through the redactor like everything else, so they must be worded to survive it.
+        var parse = Assert.Throws<FormatException>(() => Spectra.Telegram.Transport.ProxyAddress.Parse(proxy));
+        var record = ErrorRecords.From(new SpectraException("InvalidProxy", SpectraErrorCategory.InvalidArgument, "-Proxy: " + parse.Message,
+            Commands.TestSpectraConnectionCommand.ProxyFormatHint), null);
+
+        Assert.Equal(Commands.TestSpectraConnectionCommand.ProxyFormatHint, record.ErrorDetails.RecommendedAction);
+        Assert.Equal("-Proxy: " + parse.Message, record.ErrorDetails.Message);
+        Assert.DoesNotContain(Spectra.Core.Logging.Redactor.Marker, record.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretPw-7781", record.ErrorDetails.Message + record.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Map_EveryEngineCategory_HasAPowerShellCategory()
     {

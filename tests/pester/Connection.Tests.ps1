@@ -243,6 +243,28 @@ Describe 'Test-SpectraConnection proxy secrets' {
     }
 }
 
+Describe 'Test-SpectraConnection proxy format help' {
+    # The parameter is rejected before any connection, so the endpoint (a closed loopback port) is never contacted.
+    It 'names the proxy forms readably and still hides the password (<Name>)' -ForEach @(
+        @{ Name = 'SOCKS5 without a port'; Proxy = 'socks5://u:SecretPw-7781@127.0.0.1' }
+        @{ Name = 'SOCKS5 credentials without a colon'; Proxy = 'socks5://SecretPw-7781@127.0.0.1:1080' }
+        @{ Name = 'an MTProxy link without a secret'; Proxy = 'tg://proxy?server=127.0.0.1&port=443&user=SecretPw-7781' }
+    ) {
+        $caught = $null
+        try { Test-SpectraConnection 127.0.0.1:1 -Proxy $Proxy -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'InvalidProxy*'
+        $fix = $caught.ErrorDetails.RecommendedAction
+        foreach ($form in 'socks5://HOST:PORT', 'USER:PASSWORD@', 'tg://proxy?server=HOST&port=PORT', 'https://t.me/proxy', 'HOST:PORT:SECRET') {
+            $fix | Should -Match ([regex]::Escape($form))
+        }
+
+        # Nothing in the fixed texts is mistaken for a secret, and nothing from the input shows.
+        $fix | Should -Not -Match 'REDACTED'
+        $caught.ErrorDetails.Message | Should -Not -Match 'REDACTED'
+        ConvertTo-AllText @($caught) | Should -Not -Match 'SecretPw-7781'
+    }
+}
+
 Describe 'Test-SpectraConnection packaging' {
     It 'ships the MTProto client under deps/ only' {
         Join-Path $env:SPECTRA_MODULE_PATH 'deps/Spectra.Telegram.dll' | Should -Exist

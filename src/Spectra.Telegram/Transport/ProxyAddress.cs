@@ -86,7 +86,8 @@ public sealed class ProxyAddress
             var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                throw new FormatException("SOCKS5 credentials are written socks5://user:password@host:port.");
+                // Not "socks5://user:password@...": callers redact messages, and that form reads as a credential.
+                throw new FormatException("SOCKS5 credentials are written USER:PASSWORD@ before the host.");
             }
 
             user = Uri.UnescapeDataString(userInfo[..colon]);
@@ -128,7 +129,7 @@ public sealed class ProxyAddress
 
         if (!values.TryGetValue("secret", out var secret) || secret.Length == 0)
         {
-            throw new FormatException("An MTProxy link needs secret=.");
+            throw new FormatException("An MTProxy link needs its secret parameter.");
         }
 
         return MtProxy(server, secret);
