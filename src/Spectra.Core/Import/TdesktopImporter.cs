@@ -341,11 +341,22 @@ public sealed class TdesktopImporter
             state.MediaStored++;
             return media with { Stored = stored, Mime = stored.Mime };
         }
-        catch (SpectraException ex) when (ex.ErrorId is "ExportMediaPathRefused" or "ExportMediaFileNotFound")
+        catch (SpectraException ex) when (ex.ErrorId is "ExportMediaPathRefused" or "ExportMediaFileNotFound" or MediaStore.MediaSourceUnreadable)
         {
             state.MediaMissing++;
-            errors.Add(new ImportMessageError(state.Chat.Name, state.Chat.Id, message.Id, ex));
-            return media with { MissingReason = ex.ErrorId == "ExportMediaPathRefused" ? "path refused: outside the export folder" : "file not found in the export" };
+            var problem = ex.ErrorId == MediaStore.MediaSourceUnreadable
+                ? new SpectraException(ex.ErrorId, ex.Category, ex.Message, ex.Fix, location, ex)
+                : ex;
+            errors.Add(new ImportMessageError(state.Chat.Name, state.Chat.Id, message.Id, problem));
+            return media with
+            {
+                MissingReason = ex.ErrorId switch
+                {
+                    "ExportMediaPathRefused" => "path refused: outside the export folder",
+                    "ExportMediaFileNotFound" => "file not found in the export",
+                    _ => "file in the export could not be read",
+                },
+            };
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Spectra.Core.Errors;
+using Spectra.Core.Security;
 using Spectra.Core.Storage.Model;
 
 namespace Spectra.Core.Storage;
@@ -115,16 +116,42 @@ public sealed class MediaStore
         }
     }
 
-    /// <summary>Stores a copy of an existing file.</summary>
+    /// <summary>The error id of a source file that cannot be read (see <see cref="StoreFileAsync"/>).</summary>
+    public const string MediaSourceUnreadable = "MediaSourceUnreadable";
+
+    /// <summary>
+    /// Stores a copy of an existing regular file. Anything else is refused before it is opened: opening a FIFO
+    /// blocks until something writes to it (an import would hang beyond the reach of Ctrl+C), and a device never
+    /// ends. A file that cannot be read is MediaSourceUnreadable, about that one file, not the store.
+    /// </summary>
     public async Task<MediaRecord> StoreFileAsync(string sourcePath, string? mime, CancellationToken cancellationToken = default)
     {
-        var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
-            FileOptions.Asynchronous | FileOptions.SequentialScan);
+        if (FileIdentityReader.ForPath(sourcePath) is { IsRegularFile: false })
+        {
+            throw Unreadable(sourcePath, "it is not a regular file but a pipe, socket or device", null);
+        }
+
+        FileStream source;
+        try
+        {
+            source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(sourcePath, ex.Message, ex);
+        }
+
         await using (source.ConfigureAwait(false))
         {
             return await StoreAsync(source, Path.GetFileName(sourcePath), mime, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static SpectraException Unreadable(string path, string why, Exception? inner) =>
+        new(MediaSourceUnreadable, SpectraErrorCategory.ReadError, $"The file {path} cannot be read: {why}",
+            "Check the file's permissions and that it is an ordinary file; the message is stored without it.",
+            new ErrorLocation(path), inner);
 
     private static void TryDelete(string path)
     {

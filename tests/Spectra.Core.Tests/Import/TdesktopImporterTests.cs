@@ -399,6 +399,33 @@ public sealed class TdesktopImporterTests : IDisposable
         Assert.Equal((0L, 1L), (chats[0].Imported, chats[0].Failed));
     }
 
+    [SkippableFact]
+    public async Task A_media_file_that_is_a_pipe_fails_its_file_only_and_the_import_goes_on()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "file types are read with statx on Linux");
+        var folder = Path.Combine(_dir, "fifo");
+        Directory.CreateDirectory(Path.Combine(folder, "photos"));
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Pipe", "type": "private_channel", "id": 94, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "with photo",
+               "photo": "photos/pipe.jpg"},
+              {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "after"}
+            ]}
+            """);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(folder, "photos", "pipe.jpg")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        using var db = ArchiveDatabase.Open(Db());
+        var (chats, errors, _) = await Import(db, folder).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((2L, 0L, 1L), (chats[0].Imported, chats[0].Failed, chats[0].MediaMissing));
+        var error = Assert.Single(errors).Error;
+        Assert.Equal(("MediaSourceUnreadable", 2, "messages[0].photo"), (error.ErrorId, error.Location!.Line, error.Location.Field));
+        Assert.Equal("file in the export could not be read", Text(db.Connection, "SELECT missing_reason FROM message_media"));
+    }
+
     [Fact]
     public void MissingPathsAreReportedWithIds()
     {

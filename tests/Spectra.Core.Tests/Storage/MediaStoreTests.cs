@@ -25,6 +25,31 @@ public sealed class MediaStoreTests
         "   ",
     };
 
+    [SkippableFact]
+    public async Task A_pipe_is_refused_before_it_is_opened_and_an_unopenable_file_is_MediaSourceUnreadable()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "file types are read with statx on Linux");
+        using var temp = new TempArchive();
+        using var db = temp.Open();
+        var fifo = Path.Combine(temp.Directory, "photo.jpg");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        // Opening a FIFO blocks until a writer comes; the guard turns a regression into a failure, not a hung run.
+        var error = await Assert.ThrowsAsync<Spectra.Core.Errors.SpectraException>(
+            () => db.Media.StoreFileAsync(fifo, null).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal((MediaStore.MediaSourceUnreadable, Spectra.Core.Errors.SpectraErrorCategory.ReadError), (error.ErrorId, error.Category));
+        Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(fifo, error.Location!.File);
+
+        var tooLong = Path.Combine(temp.Directory, new string('x', 300));
+        Assert.Equal(MediaStore.MediaSourceUnreadable,
+            (await Assert.ThrowsAsync<Spectra.Core.Errors.SpectraException>(() => db.Media.StoreFileAsync(tooLong, null))).ErrorId);
+        Assert.False(Directory.Exists(db.Media.RootDirectory) && Directory.EnumerateFiles(db.Media.RootDirectory, "*", SearchOption.AllDirectories).Any());
+    }
+
     [Theory]
     [MemberData(nameof(HostileNames))]
     public async Task A_hostile_name_never_decides_where_the_file_lands(string name)
