@@ -13,6 +13,15 @@ public sealed class TdesktopImporterTests : IDisposable
 
     private string Db(string name = "archive.db") => Path.Combine(_dir, name);
 
+    /// <summary>A folder holding <paramref name="resultJson"/> as its result.json.</summary>
+    private string WriteExport(string name, string resultJson)
+    {
+        var folder = Path.Combine(_dir, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), resultJson);
+        return folder;
+    }
+
     private static async Task<(List<ImportChatSummary> Chats, List<ImportMessageError> Errors, RecordingSink Sink)> Import(
         ArchiveDatabase db, string path, int batchSize = 2000, Action<long>? onBatch = null, CancellationToken ct = default)
     {
@@ -251,9 +260,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [Fact]
     public async Task BadMessagesAreCountedAndReportedAndTheRestIsImported()
     {
-        var folder = Path.Combine(_dir, "bad");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("bad", """
             {"name": "Bad", "type": "private_channel", "id": 99, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"},
               {"type": "message", "date_unixtime": "1700000001", "text": "no id"},
@@ -284,9 +291,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [Fact]
     public async Task Impossible_dates_and_broken_unicode_escapes_fail_their_message_only()
     {
-        var folder = Path.Combine(_dir, "odd");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("odd", """
             {"name": "Odd", "type": "private_channel", "id": 98, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"},
               {"id": 2, "type": "message", "date_unixtime": "-99999999999", "text": "before year 1"},
@@ -316,9 +321,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [InlineData("{\"id\": 3, \"type\": \"message\", \"date_unix", "ExportTruncated")]
     public async Task Messages_read_before_damage_are_imported_and_summarized_before_the_error(string damage, string errorId)
     {
-        var folder = Path.Combine(_dir, "damaged");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("damaged", """
             {"name": "Damaged", "type": "private_channel", "id": 97, "messages": [
             {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "one"},
             {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "two"},
@@ -339,9 +342,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [Fact]
     public async Task Entries_of_the_message_list_that_are_not_objects_are_counted_and_reported()
     {
-        var folder = Path.Combine(_dir, "entries");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("entries", """
             {"name": "Entries", "type": "private_channel", "id": 96, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"},
               [],
@@ -364,9 +365,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [Fact]
     public async Task A_chat_title_with_a_broken_unicode_escape_is_kept_as_written()
     {
-        var folder = Path.Combine(_dir, "title");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("title", """
             {"name": "Chat \ud83d", "type": "private_channel", "id": 95, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "fine"}
             ]}
@@ -382,9 +381,7 @@ public sealed class TdesktopImporterTests : IDisposable
     [Fact]
     public async Task A_chat_without_a_usable_id_is_refused_with_the_line_of_its_messages()
     {
-        var folder = Path.Combine(_dir, "noid");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("noid", """
             {"chats": {"list": [
               {"name": "No id", "type": "private_group", "id": "seven",
                "messages": [
@@ -403,15 +400,14 @@ public sealed class TdesktopImporterTests : IDisposable
     public async Task A_media_file_that_is_a_pipe_fails_its_file_only_and_the_import_goes_on()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "file types are read with statx on Linux");
-        var folder = Path.Combine(_dir, "fifo");
-        Directory.CreateDirectory(Path.Combine(folder, "photos"));
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        var folder = WriteExport("fifo", """
             {"name": "Pipe", "type": "private_channel", "id": 94, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "text": "with photo",
                "photo": "photos/pipe.jpg"},
               {"id": 2, "type": "message", "date_unixtime": "1700000001", "text": "after"}
             ]}
             """);
+        Directory.CreateDirectory(Path.Combine(folder, "photos"));
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(folder, "photos", "pipe.jpg")))
         {
             await mkfifo.WaitForExitAsync();
