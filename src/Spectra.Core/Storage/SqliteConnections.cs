@@ -13,6 +13,11 @@ namespace Spectra.Core.Storage;
 /// </summary>
 public static class SqliteConnections
 {
+    /// <summary>SQLITE_READONLY and SQLITE_CANTOPEN: how a read-only open reports a -shm it could not create.</summary>
+    private const int SqliteReadOnly = 8;
+
+    private const int SqliteCantOpen = 14;
+
     public static SqliteConnection OpenReadWrite(string path, TimeSpan busyTimeout, bool create)
     {
         var isNew = create && (!File.Exists(path) || new FileInfo(path).Length == 0);
@@ -50,18 +55,64 @@ public static class SqliteConnections
         Open(path, SqliteOpenMode.ReadOnly, busyTimeout, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;");
 
     /// <summary>
-    /// A read-only connection that leaves no trace: when no write-ahead log exists (nobody has the archive open for
-    /// writing), the file is opened immutable, so SQLite creates neither -wal nor -shm. With a log present, a plain
-    /// read-only connection reads through it, consistent with a writer that is still running. No query_only here:
-    /// the checker builds scratch tables in the TEMP schema, which never touches the file. The page cache is as large
-    /// as a writer's (64 MiB, not the default 2 MiB): integrity_check revisits pages, and re-reading them from the OS
-    /// was a measurable part of its time.
+    /// A read-only connection for the readers and the integrity checker. It never writes the database file, and it
+    /// reads under SQLite's WAL locks like any other connection, so a writer that starts in the middle of a read
+    /// (another process, or an import in the same pipeline) cannot change the pages under it: each statement reads
+    /// the snapshot it began with, and a checkpoint waits for it. The locks live in the -shm index, so SQLite may
+    /// create -shm and an empty -wal beside the database; the next writer uses them and removes them when it closes.
+    /// The file used to be opened immutable when no -wal existed, to leave nothing behind, but immutable promises
+    /// SQLite that the file never changes: a writer starting during the read showed it torn pages ("database disk
+    /// image is malformed") and made the checker report damage that was not there.
+    /// No query_only here: the checker builds scratch tables in the TEMP schema, which never touches the file. The
+    /// page cache is as large as a writer's (64 MiB, not the default 2 MiB): integrity_check revisits pages, and
+    /// re-reading them from the OS was a measurable part of its time.
     /// </summary>
     public static SqliteConnection OpenForInspection(string path, TimeSpan busyTimeout)
     {
-        var walExists = File.Exists(path + "-wal");
-        return Open(walExists ? path : new Uri(path).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly, busyTimeout,
-            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+        const string Pragmas = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;";
+        try
+        {
+            // schema_version reads page 1, which makes SQLite open (or fail to create) the -shm now rather than at
+            // the caller's first query, where the fallback below could no longer be chosen.
+            return Open(path, SqliteOpenMode.ReadOnly, busyTimeout, Pragmas,
+                connection => Scalar<long>(connection, "PRAGMA schema_version"));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCantOpen or SqliteReadOnly
+            && !HasLog(path) && !IsFolderWritable(path))
+        {
+            // A WAL database can only be read without its -shm when it is opened immutable. That is safe only where no
+            // writer can exist: a writer needs to create its -wal in this folder, which this process cannot do. (An
+            // account that can write here while this one cannot is the one case this does not cover.)
+            return Open(new Uri(path).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly, busyTimeout, Pragmas);
+        }
+    }
+
+    /// <summary>A non-empty -wal holds commits that an immutable open would not see: reading without them would be wrong data.</summary>
+    private static bool HasLog(string path)
+    {
+        var wal = new FileInfo(path + "-wal");
+        return wal.Exists && wal.Length > 0;
+    }
+
+    /// <summary>
+    /// Whether this process can create a file beside <paramref name="path"/>: tried, not inferred from permission bits,
+    /// which say nothing about read-only mounts, ACLs or root. Only reached when the normal open already failed.
+    /// </summary>
+    private static bool IsFolderWritable(string path)
+    {
+        var probe = Path.Combine(Path.GetDirectoryName(path) ?? ".", ".spectra-probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Opens with the shared settings (no pooling, busy timeout) plus <paramref name="pragmas"/>; never leaks a half-configured connection.</summary>

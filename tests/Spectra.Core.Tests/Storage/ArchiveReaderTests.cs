@@ -1,6 +1,7 @@
 using Spectra.Core.Errors;
 using Spectra.Core.Storage.Model;
 using Spectra.Core.Storage.Query;
+using Spectra.Core.Tests.Support;
 
 namespace Spectra.Core.Tests.Storage;
 
@@ -178,6 +179,52 @@ public sealed class ArchiveReaderTests
         // buffered them would show it.
         Assert.True(late - early < 2_000_000, $"memory grew by {late - early:N0} bytes while streaming");
         Assert.Equal(40_000, reader.Search(new SearchQuery("streaming")).LongCount());
+    }
+
+    [Fact]
+    public void A_read_of_an_idle_archive_keeps_its_snapshot_while_a_writer_commits_and_checkpoints()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(3000))
+        {
+        }
+
+        Assert.False(File.Exists(temp.DatabasePath + "-wal")); // idle: nobody has it open for writing
+        var expected = Enumerable.Range(1, 3000).Select(i => ((long)i, TempArchive.Message(i).Text)).ToList();
+        var seen = new List<(long, string?)>();
+        using (var reader = ArchiveReaderFor(temp))
+        {
+            foreach (var message in reader.GetMessages(new MessageQuery()))
+            {
+                seen.Add((message.MessageId, message.Text));
+                if (seen.Count == 10)
+                {
+                    temp.RewriteEveryMessageAndCheckpoint();
+                }
+            }
+        }
+
+        Assert.Equal(expected, seen);
+        using var after = ArchiveReaderFor(temp);
+        Assert.StartsWith("rewritten message number 1 ", after.GetMessages(new MessageQuery { First = 1 }).Single().Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void An_archive_in_a_folder_that_cannot_be_written_is_read_without_creating_files()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(50))
+        {
+        }
+
+        var before = Directory.GetFiles(temp.Directory).Order().ToList();
+        using (ReadOnlyFolder.Make(temp.Directory))
+        using (var reader = ArchiveReaderFor(temp))
+        {
+            Assert.Equal(50, reader.GetMessages(new MessageQuery()).Count());
+        }
+
+        Assert.Equal(before, Directory.GetFiles(temp.Directory).Order());
     }
 
     private static ArchiveReader ArchiveReaderFor(TempArchive temp) => ArchiveReader.Open(temp.DatabasePath);

@@ -37,6 +37,19 @@ internal sealed class TempArchive : IDisposable
         return db;
     }
 
+    /// <summary>
+    /// What an import started in the middle of a read does to the file: on a connection of its own, commits new text
+    /// for every message (pages split, index and versions grow) and checkpoints the log into the database file,
+    /// waiting only briefly for readers.
+    /// </summary>
+    public void RewriteEveryMessageAndCheckpoint()
+    {
+        using var connection = SqliteConnections.OpenReadWrite(DatabasePath, TimeSpan.FromMilliseconds(200), create: false);
+        SqliteConnections.Execute(connection,
+            "UPDATE messages SET text = 'rewritten message number ' || message_id || ' ' || hex(randomblob(200))");
+        SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
     public void Dispose()
     {
         try

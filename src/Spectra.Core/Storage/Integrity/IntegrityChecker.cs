@@ -7,7 +7,8 @@ using Spectra.Core.Storage.Migrations;
 namespace Spectra.Core.Storage.Integrity;
 
 /// <summary>
-/// Examines an archive without changing it: the file is opened read-only (immutable when no writer has it open), and
+/// Examines an archive without changing it: the file is opened read-only, under the WAL locks so that a writer
+/// committing meanwhile cannot show a check torn pages (see <see cref="SqliteConnections.OpenForInspection"/>), and
 /// the only scratch work goes to a connection's TEMP schema (memory, or an unnamed temporary file). Results come one
 /// check at a time so a caller can show them as they come. A file that is missing, unreadable or not a database
 /// yields a Fail, never an exception.

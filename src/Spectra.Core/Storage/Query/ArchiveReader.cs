@@ -10,7 +10,8 @@ namespace Spectra.Core.Storage.Query;
 /// <summary>
 /// Read-only queries over an archive. Every query streams: rows are materialized one at a time from the data
 /// reader, so memory stays flat however large the archive; callers must finish (or dispose) one enumeration before
-/// starting the next on the same reader. Opening never writes (immutable when no writer has the file open).
+/// starting the next on the same reader. Opening never writes the database file, and each query reads one consistent
+/// snapshot even while a writer commits and checkpoints (see <see cref="SqliteConnections.OpenForInspection"/>).
 /// </summary>
 public sealed class ArchiveReader : IDisposable
 {
