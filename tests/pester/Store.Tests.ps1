@@ -15,6 +15,46 @@ BeforeAll {
         $Object
     }
 
+    # SQL run behind Spectra's back with the engine's own SQLite (loaded in the module's context), the way a damaging
+    # tool or a crashed writer would leave the file.
+    function Invoke-RawSql([string] $Path, [string] $Sql, [scriptblock] $WhileOpen) {
+        $sqlite = ([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'Spectra').Assemblies |
+            Where-Object { $_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
+        $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$Path;Pooling=False"))
+        try {
+            $connection.Open()
+            $command = $connection.CreateCommand()
+            $command.CommandText = $Sql
+            $null = $command.ExecuteNonQuery()
+            if ($WhileOpen) { & $WhileOpen }
+        }
+        finally { $connection.Dispose() }
+    }
+
+    # Makes $Path a folder this process cannot create files in and returns $true, or returns $false where that is not
+    # possible. Permission bits do not bind root, so as root the folder gets the immutable attribute (chattr +i), which
+    # does; whether it worked is tried, not assumed. Undo with Unlock-Folder.
+    function Lock-Folder([string] $Path) {
+        if ($IsWindows) { return $false }
+        $root = (id -u) -eq '0'
+        if ($root) {
+            if (-not (Get-Command chattr -ErrorAction Ignore)) { return $false }
+            chattr +i $Path 2>$null
+            if ($LASTEXITCODE -ne 0) { return $false }
+        }
+        else { chmod 555 $Path }
+        $probe = Join-Path $Path 'probe'
+        try { [System.IO.File]::WriteAllText($probe, 'x') }
+        catch { return $true }
+        Remove-Item -LiteralPath $probe
+        Unlock-Folder $Path
+        $false
+    }
+
+    function Unlock-Folder([string] $Path) {
+        if ((id -u) -eq '0') { chattr -i $Path } else { chmod 755 $Path }
+    }
+
     function New-TestArchive([string] $Path, [int] $Count = 30) {
         $db = (Get-CoreType 'ArchiveDatabase')::Open($Path, $null)
         try {
@@ -82,17 +122,7 @@ Describe 'Test-SpectraDatabase' {
     }
 
     It 'reports a damaged search index: with -Deep once, by FullTextContent; without, by QuickCheck' {
-        # Written behind Spectra's back with the engine's own SQLite (loaded in the module's context).
-        $sqlite = ([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'Spectra').Assemblies |
-            Where-Object { $_.GetName().Name -eq 'Microsoft.Data.Sqlite' }
-        $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection', $true), [object[]]@("Data Source=$db;Pooling=False"))
-        try {
-            $connection.Open()
-            $command = $connection.CreateCommand()
-            $command.CommandText = 'UPDATE messages_fts_data SET block = zeroblob(length(block)) WHERE id = (SELECT max(id) FROM messages_fts_data)'
-            $null = $command.ExecuteNonQuery()
-        }
-        finally { $connection.Dispose() }
+        Invoke-RawSql $db 'UPDATE messages_fts_data SET block = zeroblob(length(block)) WHERE id = (SELECT max(id) FROM messages_fts_data)'
 
         $deep = Test-SpectraDatabase -Path $db -Deep
         ($deep | Where-Object Check -EQ 'FullTextContent').Status | Should -Be 'Fail'
@@ -182,6 +212,54 @@ Describe 'Query cmdlets' {
         $missing = Join-Path $qdir 'missing.db'
         { Get-SpectraMessage -Database $missing -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
         $missing | Should -Not -Exist
+    }
+}
+
+Describe 'Export-SpectraArchive only reads' {
+    BeforeEach {
+        $script:edir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $edir | Out-Null
+        $script:edb = Join-Path $edir 'archive.db'
+        $null = New-TestArchive -Path $edb -Count 30
+    }
+
+    It 'leaves the database and an uncheckpointed log as they were' {
+        # A log as a writer that was killed leaves it: committed, not checkpointed, nobody holding the archive open.
+        $hot = Join-Path $edir 'hot'
+        New-Item -ItemType Directory $hot | Out-Null
+        Invoke-RawSql $edb "UPDATE messages SET text = 'Changed in the log' WHERE message_id = 1" -WhileOpen {
+            Copy-Item -LiteralPath $edb, "$edb-wal" -Destination $hot
+        }
+        $hotDb = Join-Path $hot 'archive.db'
+        (Get-Item -LiteralPath "$hotDb-wal").Length | Should -BeGreaterThan 0
+        $before = (Get-FileHash -LiteralPath $hotDb, "$hotDb-wal").Hash
+
+        $out = Join-Path $edir 'export'
+        (Export-SpectraArchive Json $out -Database $hotDb).Messages | Should -Be 30
+
+        (Get-FileHash -LiteralPath $hotDb, "$hotDb-wal").Hash | Should -Be $before
+        Get-Content -LiteralPath (Join-Path $out 'result.json') -Raw | Should -BeLike '*Changed in the log*'
+    }
+
+    It 'works, as the reader cmdlets do, in a folder that cannot be written' {
+        if (-not (Lock-Folder $edir)) { Set-ItResult -Skipped -Because 'no way to make a folder read-only for this process here'; return }
+        try {
+            $before = (Get-ChildItem -LiteralPath $edir -Recurse -File).FullName | Sort-Object
+            $out = Join-Path $TestDrive "export-$([guid]::NewGuid().ToString('N'))"
+            (Export-SpectraArchive Json $out -Database $edb -ErrorAction Stop -WarningAction SilentlyContinue).Messages | Should -Be 30
+            (Get-SpectraMessage -Database $edb -ErrorAction Stop -WarningAction SilentlyContinue).Count | Should -Be 30
+            Test-SpectraDatabase -Path $edb -Quiet -WarningAction SilentlyContinue | Should -BeTrue
+            (Get-ChildItem -LiteralPath $edir -Recurse -File).FullName | Sort-Object | Should -Be $before
+        }
+        finally { Unlock-Folder $edir }
+    }
+
+    It 'refuses an archive at an older schema with DatabaseNeedsUpgrade and does not upgrade it' {
+        Invoke-RawSql $edb 'PRAGMA user_version = 1'
+        $before = (Get-FileHash -LiteralPath $edb).Hash
+        { Export-SpectraArchive Json (Join-Path $edir 'export') -Database $edb -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DatabaseNeedsUpgrade,*'
+        (Get-FileHash -LiteralPath $edb).Hash | Should -Be $before
     }
 }
 

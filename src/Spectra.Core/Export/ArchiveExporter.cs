@@ -2,13 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectra.Core.Errors;
 using Spectra.Core.Hosting;
-using Spectra.Core.Storage;
+using Spectra.Core.Storage.Query;
 
 namespace Spectra.Core.Export;
 
 /// <summary>
 /// Exports an archive (all chats or a chosen few) as Telegram Desktop JSON or as a static HTML site. Both stream:
-/// messages are read with a cursor and written as they come.
+/// messages are read with a cursor and written as they come. An export only reads, so it reads through an
+/// <see cref="ArchiveReader"/>: it never migrates or checkpoints the archive and works where the archive cannot be written.
 /// </summary>
 public sealed class ArchiveExporter
 {
@@ -20,12 +21,12 @@ public sealed class ArchiveExporter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable non-ASCII text, as Telegram Desktop writes it
     };
 
-    private readonly ArchiveDatabase _database;
+    private readonly ArchiveReader _archive;
     private readonly IHostMessageSink _sink;
 
-    public ArchiveExporter(ArchiveDatabase database, IHostMessageSink sink)
+    public ArchiveExporter(ArchiveReader archive, IHostMessageSink sink)
     {
-        _database = database;
+        _archive = archive;
         _sink = sink;
     }
 
@@ -43,7 +44,7 @@ public sealed class ArchiveExporter
     public PeerSelection SelectPeers(IReadOnlyCollection<string> selectors)
     {
         ArgumentNullException.ThrowIfNull(selectors);
-        var peers = ExportSource.Peers(_database.Connection).Where(p => p.MessageCount > 0).ToList();
+        var peers = ExportSource.Peers(_archive).Where(p => p.MessageCount > 0).ToList();
         if (selectors.Count == 0)
         {
             return new PeerSelection(peers, []);
@@ -69,7 +70,7 @@ public sealed class ArchiveExporter
 
         if (chosen.Count == 0)
         {
-            throw ExportErrors.ChannelNotFound(_database.Path, unmatched);
+            throw ExportErrors.ChannelNotFound(_archive.Path, unmatched);
         }
 
         return new PeerSelection(chosen, unmatched);
@@ -78,7 +79,7 @@ public sealed class ArchiveExporter
     public async Task<IReadOnlyList<ExportedChat>> ExportAsync(ArchiveExportFormat format, string destination,
         IReadOnlyList<ArchivedPeer> peers, Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
-        _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Export of {peers.Count} chat(s) from {_database.Path} to {destination} as {format} started"));
+        _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Export of {peers.Count} chat(s) from {_archive.Path} to {destination} as {format} started"));
         var inner = chatExported;
         chatExported = chat =>
         {
@@ -91,7 +92,7 @@ public sealed class ArchiveExporter
             Directory.CreateDirectory(destination);
             return format == ArchiveExportFormat.Json
                 ? await ExportJsonAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false)
-                : await new HtmlSiteWriter(_database, _sink, PageSize, MediaFailed)
+                : await new HtmlSiteWriter(_archive, _sink, PageSize, MediaFailed)
                     .WriteAsync(destination, peers, chatExported, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -110,7 +111,7 @@ public sealed class ArchiveExporter
         Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(destination, "result.json");
-        var copier = new MediaCopier(_database.Media, destination);
+        var copier = new MediaCopier(_archive.Media, destination);
         var results = new List<ExportedChat>();
         var stream = new FileStream(resultPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         await using (stream.ConfigureAwait(false))
@@ -138,7 +139,7 @@ public sealed class ArchiveExporter
                 writer.WriteNumber("id", peer.TelegramId);
                 writer.WriteStartArray("messages");
                 long count = 0, files = 0, missing = 0;
-                foreach (var message in ExportSource.Messages(_database.Connection, peer.PeerId))
+                foreach (var message in ExportSource.Messages(_archive, peer.PeerId))
                 {
                     var written = new HashSet<int>();
                     foreach (var media in message.Media)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
 
 namespace Spectra.Core.Export;
 
@@ -10,9 +11,10 @@ namespace Spectra.Core.Export;
 /// </summary>
 public static class ExportSource
 {
-    public static List<ArchivedPeer> Peers(SqliteConnection connection)
+    public static List<ArchivedPeer> Peers(ArchiveReader archive)
     {
-        using var command = connection.CreateCommand();
+        ArgumentNullException.ThrowIfNull(archive);
+        using var command = archive.Connection.CreateCommand();
         command.CommandText = """
             SELECT p.peer_id, p.type, p.telegram_id, p.title, p.username,
                    (SELECT count(*) FROM messages m WHERE m.peer_id = p.peer_id AND m.deleted = 0), p.export_type
@@ -30,8 +32,10 @@ public static class ExportSource
         return peers;
     }
 
-    public static IEnumerable<StoredMessage> Messages(SqliteConnection connection, long peerId)
+    public static IEnumerable<StoredMessage> Messages(ArchiveReader archive, long peerId)
     {
+        ArgumentNullException.ThrowIfNull(archive);
+        var connection = archive.Connection;
         using var messages = connection.CreateCommand();
         messages.CommandText = """
             SELECT message_id, kind, date, edit_date, sender_id, sender_name, post_author, reply_to_message_id,

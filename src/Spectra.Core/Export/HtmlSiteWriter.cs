@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Spectra.Core.Errors;
 using Spectra.Core.Hosting;
-using Spectra.Core.Storage;
+using Spectra.Core.Storage.Query;
 
 namespace Spectra.Core.Export;
 
@@ -29,14 +29,14 @@ internal sealed class HtmlSiteWriter
         table { border-collapse: collapse; } td, th { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }
         """;
 
-    private readonly ArchiveDatabase _database;
+    private readonly ArchiveReader _archive;
     private readonly IHostMessageSink _sink;
     private readonly int _pageSize;
     private readonly Action<SpectraException>? _mediaFailed;
 
-    public HtmlSiteWriter(ArchiveDatabase database, IHostMessageSink sink, int pageSize, Action<SpectraException>? mediaFailed)
+    public HtmlSiteWriter(ArchiveReader archive, IHostMessageSink sink, int pageSize, Action<SpectraException>? mediaFailed)
     {
-        _database = database;
+        _archive = archive;
         _sink = sink;
         _pageSize = Math.Max(1, pageSize);
         _mediaFailed = mediaFailed;
@@ -50,7 +50,7 @@ internal sealed class HtmlSiteWriter
     public async Task<IReadOnlyList<ExportedChat>> WriteAsync(string destination, IReadOnlyList<ArchivedPeer> peers,
         Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
-        var copier = new MediaCopier(_database.Media, destination);
+        var copier = new MediaCopier(_archive.Media, destination);
         await File.WriteAllTextAsync(Path.Combine(destination, "style.css"), Css, cancellationToken).ConfigureAwait(false);
         var results = new List<ExportedChat>();
         foreach (var peer in peers)
@@ -85,7 +85,7 @@ internal sealed class HtmlSiteWriter
         StringBuilder? html = null;
         var onPage = new HashSet<long>();
         long count = 0, files = 0, missing = 0;
-        foreach (var message in ExportSource.Messages(_database.Connection, peer.PeerId))
+        foreach (var message in ExportSource.Messages(_archive, peer.PeerId))
         {
             if (html is null || onPage.Count == _pageSize)
             {

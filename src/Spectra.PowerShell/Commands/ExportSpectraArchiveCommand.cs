@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
 using Spectra.Core.Export;
-using Spectra.Core.Storage;
+using Spectra.Core.Storage.Query;
 using Spectra.PowerShell.Infrastructure;
 using Spectra.PowerShell.Models;
 
@@ -83,10 +83,12 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             return;
         }
 
-        ArchiveDatabase database;
+        // Opened like the reader cmdlets open it: an export only reads, so it must not migrate or checkpoint the archive
+        // (which a read-write open does) and must work where the archive cannot be written.
+        ArchiveReader archive;
         try
         {
-            database = ArchiveDatabase.Open(databasePath, new ArchiveOptions { CreateIfMissing = false, MediaDirectory = OpenEngine(_database).MediaDirectory });
+            archive = ArchiveReader.Open(databasePath, OpenEngine(_database).MediaDirectory);
         }
         catch (SpectraException ex)
         {
@@ -94,7 +96,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             return;
         }
 
-        using (database)
+        using (archive)
         {
             var format = string.Equals(Format, "Html", StringComparison.OrdinalIgnoreCase) ? ArchiveExportFormat.Html : ArchiveExportFormat.Json;
             var pageSize = PageSize;
@@ -104,7 +106,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             {
                 RunEngine(async (sink, ct) =>
                 {
-                    var exporter = new ArchiveExporter(database, engineLog)
+                    var exporter = new ArchiveExporter(archive, engineLog)
                     {
                         PageSize = pageSize,
                         MediaFailed = ex => sink.WriteError(ErrorRecords.From(ex, ex.Location?.Field)),
@@ -114,7 +116,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
                     {
                         // One unknown name among known ones is reported on its own, as other cmdlets do, and the
                         // chats that were found are still exported.
-                        sink.WriteError(ErrorRecords.From(ExportErrors.ChannelNotFound(database.Path, [name]), name));
+                        sink.WriteError(ErrorRecords.From(ExportErrors.ChannelNotFound(archive.Path, [name]), name));
                     }
 
                     return await exporter.ExportAsync(format, destination, selection.Peers,

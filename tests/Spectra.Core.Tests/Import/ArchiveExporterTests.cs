@@ -4,6 +4,7 @@ using Spectra.Core.Export;
 using Spectra.Core.Import;
 using Spectra.Core.Storage;
 using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
 using static Spectra.Core.Tests.Import.ArchiveDump;
 
 namespace Spectra.Core.Tests.Import;
@@ -19,7 +20,8 @@ public sealed partial class ArchiveExporterTests : IDisposable
         ArchiveDatabase db, ArchiveExportFormat format, string destination, int pageSize = 100, params string[] channels)
     {
         var problems = new List<SpectraException>();
-        var exporter = new ArchiveExporter(db, new RecordingSink()) { PageSize = pageSize, MediaFailed = problems.Add };
+        using var archive = ReaderOf(db);
+        var exporter = new ArchiveExporter(archive, new RecordingSink()) { PageSize = pageSize, MediaFailed = problems.Add };
         var chats = await exporter.ExportAsync(format, destination, exporter.SelectPeers(channels).Peers, null, CancellationToken.None);
         return (chats, problems);
     }
@@ -151,7 +153,8 @@ public sealed partial class ArchiveExporterTests : IDisposable
         using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
         await Import(db, SampleExport.Folder);
 
-        var selection = new ArchiveExporter(db, new RecordingSink()).SelectPeers(["nosuch", "Old Group", "@nobody"]);
+        using var archive = ReaderOf(db);
+        var selection = new ArchiveExporter(archive, new RecordingSink()).SelectPeers(["nosuch", "Old Group", "@nobody"]);
 
         Assert.Equal("Old Group", selection.Peers.Single().Title);
         Assert.Equal(["nosuch", "@nobody"], selection.Unmatched);
@@ -187,16 +190,22 @@ public sealed partial class ArchiveExporterTests : IDisposable
             _ => "/proc/spectra-export-test", // even root cannot create folders in procfs
         };
         Skip.If(problem == "a location nobody can write to" && !OperatingSystem.IsLinux(), "procfs is Linux only");
-        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        using (ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db")))
+        {
+        }
 
+        using var archive = ArchiveReader.Open(Path.Combine(_dir, "db", "archive.db"));
         var ex = await Assert.ThrowsAsync<SpectraException>(() =>
-            new ArchiveExporter(db, new RecordingSink()).ExportAsync(format, destination, [], null, CancellationToken.None));
+            new ArchiveExporter(archive, new RecordingSink()).ExportAsync(format, destination, [], null, CancellationToken.None));
 
         Assert.Equal(("ExportDestinationUnwritable", SpectraErrorCategory.WriteError), (ex.ErrorId, ex.Category));
         Assert.Equal(destination, ex.Location?.File);
         Assert.Contains("-Destination", ex.Fix, StringComparison.Ordinal);
         Assert.True(ex.InnerException is IOException or UnauthorizedAccessException, ex.InnerException?.GetType().FullName);
     }
+
+    /// <summary>The exporter reads through a reader, as the cmdlet gives it; the test's writer stays open beside it.</summary>
+    private static ArchiveReader ReaderOf(ArchiveDatabase db) => ArchiveReader.Open(db.Path, db.Media.RootDirectory);
 
     private static List<string> Rows(ArchiveDatabase db, string columns)
     {

@@ -39,12 +39,21 @@ public sealed class ArchiveReader : IDisposable
     {
         Path = path;
         _connection = connection;
-        MediaDirectory = mediaDirectory;
+        Media = new MediaStore(mediaDirectory);
     }
 
     public string Path { get; }
 
-    public string MediaDirectory { get; }
+    public string MediaDirectory => Media.RootDirectory;
+
+    /// <summary>The media store beside the archive, for reading stored files (the exporter copies them out).</summary>
+    public MediaStore Media { get; }
+
+    /// <summary>
+    /// The read-only connection, for engine code that reads the archive with queries of its own (the exporter), so
+    /// that everything reading an archive opens it one way.
+    /// </summary>
+    internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens an existing archive for reading; refuses missing files, foreign files and newer schemas.</summary>
     public static ArchiveReader Open(string path, string? mediaDirectory = null)
