@@ -31,6 +31,30 @@ BeforeAll {
         finally { $connection.Dispose() }
     }
 
+    # Damages the file the way a failing disk does: $Bytes random bytes (the same every run) into each of $Pages pages
+    # from the middle of the file on, past the page header.
+    function Set-DamagedPages([string] $Path, [int] $Pages = 40, [int] $Bytes = 64) {
+        $file = [System.IO.File]::Open($Path, 'Open', 'ReadWrite')
+        try {
+            $header = [byte[]]::new(2)
+            $file.Position = 16
+            $null = $file.Read($header, 0, 2)
+            $pageSize = $header[0] * 256 + $header[1]
+            if ($pageSize -eq 1) { $pageSize = 65536 }
+            $count = [long][Math]::Floor($file.Length / $pageSize)
+            if ($count -lt $Pages + 2) { throw "The archive has only $count pages." }
+            $random = [System.Random]::new(20240301)
+            $noise = [byte[]]::new($Bytes)
+            $first = [long][Math]::Floor($count / 2) - [Math]::Floor($Pages / 2)
+            for ($page = $first; $page -lt $first + $Pages; $page++) {
+                $random.NextBytes($noise)
+                $file.Position = $page * $pageSize + 100
+                $file.Write($noise, 0, $Bytes)
+            }
+        }
+        finally { $file.Dispose() }
+    }
+
     # Makes $Path a folder this process cannot create files in and returns $true, or returns $false where that is not
     # possible. Permission bits do not bind root, so as root the folder gets the immutable attribute (chattr +i), which
     # does; whether it worked is tried, not assumed. Undo with Unlock-Folder.
@@ -212,6 +236,37 @@ Describe 'Query cmdlets' {
         $missing = Join-Path $qdir 'missing.db'
         { Get-SpectraMessage -Database $missing -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
         $missing | Should -Not -Exist
+    }
+}
+
+Describe 'A damaged archive' {
+    BeforeAll {
+        $script:ddir = Join-Path $TestDrive 'damaged'
+        New-Item -ItemType Directory $ddir | Out-Null
+        $script:ddb = Join-Path $ddir 'archive.db'
+        $null = New-TestArchive -Path $ddb -Count 30
+        # Enough rows for the damage to land in the middle of the messages, not in the schema.
+        Invoke-RawSql $ddb @'
+WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO messages (peer_id, message_id, date, text, sender_name, archived_at)
+SELECT (SELECT peer_id FROM peers LIMIT 1), i, 1704067200 + i * 60, 'Bulk note number ' || i, 'Alice', 1704067200 FROM n
+'@
+        Set-DamagedPages $ddb
+    }
+
+    It 'stops <Command> with DatabaseDamaged, the archive as target and a fix, not a raw SQLite exception' -ForEach @(
+        @{ Command = 'Get-SpectraMessage'; Run = { Get-SpectraMessage -Database $ddb | Measure-Object } }
+        @{ Command = 'Search-SpectraMessage'; Run = { Search-SpectraMessage 'note' -First 100000 -Database $ddb } }
+        @{ Command = 'Export-SpectraArchive'; Run = { Export-SpectraArchive Json (Join-Path $ddir 'export') -Database $ddb } }
+    ) {
+        $failure = $null
+        try { & $Run } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike "DatabaseDamaged,*$($Command -replace '-')Command"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure.TargetObject | Should -Be $ddb
+        $failure.ErrorDetails.Message | Should -BeLike "$ddb*malformed*"
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike '*Test-SpectraDatabase -Deep*Backup-SpectraDatabase*'
     }
 }
 

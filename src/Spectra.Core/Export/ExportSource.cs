@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Model;
 using Spectra.Core.Storage.Query;
 
@@ -7,14 +8,33 @@ namespace Spectra.Core.Export;
 /// <summary>
 /// Reads peers and their messages back out of an archive for export, streaming: messages and their media links are
 /// two cursors ordered by message id and merged, so memory does not grow with the size of a channel.
-/// Deleted messages are left out (an export shows what is there).
+/// Deleted messages are left out (an export shows what is there). A SQLite error while reading is DatabaseDamaged
+/// or DatabaseReadFailed, as for every other read of an archive (<see cref="StorageErrors.ReadFailed"/>).
 /// </summary>
 public static class ExportSource
 {
     public static List<ArchivedPeer> Peers(ArchiveReader archive)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        using var command = archive.Connection.CreateCommand();
+        try
+        {
+            return ReadPeers(archive.Connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw StorageErrors.ReadFailed(archive.Path, ex);
+        }
+    }
+
+    public static IEnumerable<StoredMessage> Messages(ArchiveReader archive, long peerId)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        return StorageErrors.MapReadErrors(ReadMessages(archive.Connection, peerId), archive.Path);
+    }
+
+    private static List<ArchivedPeer> ReadPeers(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT p.peer_id, p.type, p.telegram_id, p.title, p.username,
                    (SELECT count(*) FROM messages m WHERE m.peer_id = p.peer_id AND m.deleted = 0), p.export_type
@@ -32,10 +52,8 @@ public static class ExportSource
         return peers;
     }
 
-    public static IEnumerable<StoredMessage> Messages(ArchiveReader archive, long peerId)
+    private static IEnumerable<StoredMessage> ReadMessages(SqliteConnection connection, long peerId)
     {
-        ArgumentNullException.ThrowIfNull(archive);
-        var connection = archive.Connection;
         using var messages = connection.CreateCommand();
         messages.CommandText = """
             SELECT message_id, kind, date, edit_date, sender_id, sender_name, post_author, reply_to_message_id,

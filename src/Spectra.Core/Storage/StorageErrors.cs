@@ -1,10 +1,20 @@
+using Microsoft.Data.Sqlite;
 using Spectra.Core.Errors;
 
 namespace Spectra.Core.Storage;
 
 /// <summary>The storage layer's error ids and messages in one place, so ids stay stable and wording consistent.</summary>
-internal static class StorageErrors
+public static class StorageErrors
 {
+    public const string DatabaseDamagedId = "DatabaseDamaged";
+
+    public const string DatabaseReadFailedId = "DatabaseReadFailed";
+
+    /// <summary>SQLITE_CORRUPT and SQLITE_NOTADB (primary codes): what SQLite says when pages it reads make no sense.</summary>
+    private const int SqliteCorrupt = 11;
+
+    private const int SqliteNotADatabase = 26;
+
     public static SpectraException TooNew(string path, int found, int supported) => new(
         "DatabaseTooNew", SpectraErrorCategory.InvalidData,
         $"The archive is at schema version {found}, but this Spectra understands versions up to {supported}.",
@@ -34,4 +44,61 @@ internal static class StorageErrors
         $"Upgrading the archive schema to version {version} failed and was rolled back: {inner.Message}",
         "Make sure the database and its folder are writable and the disk is not full, then open it again.",
         new ErrorLocation(path), inner);
+
+    /// <summary>
+    /// DatabaseDamaged: SQLite found pages that make no sense (SQLITE_CORRUPT, or SQLITE_NOTADB after the file opened
+    /// fine). Nothing the user typed is wrong, so the fix is about the archive: find out what is damaged, then restore.
+    /// </summary>
+    public static SpectraException Damaged(string path, Exception inner) => new(
+        DatabaseDamagedId, SpectraErrorCategory.InvalidData,
+        $"The archive is damaged; SQLite stopped reading it: {inner.Message}",
+        "Run Test-SpectraDatabase -Deep to see what is damaged; restore from a backup (Backup-SpectraDatabase), or rebuild "
+            + "the search index (Optimize-SpectraDatabase -RebuildSearchIndex) if only it is damaged.",
+        new ErrorLocation(path), inner);
+
+    /// <summary>
+    /// A SQLite error met while reading rows from an archive that opened fine: DatabaseDamaged for damage,
+    /// DatabaseReadFailed for anything else (an I/O error, a lock held too long, memory).
+    /// </summary>
+    public static SpectraException ReadFailed(string path, SqliteException inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return (inner.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase
+            ? Damaged(path, inner)
+            : new(DatabaseReadFailedId, SpectraErrorCategory.ReadError,
+                $"Reading the archive failed: {inner.Message}",
+                "Check that the file is readable, the disk healthy and no other program holds the archive locked, then run the "
+                    + "command again; Test-SpectraDatabase shows whether the archive itself is damaged.",
+                new ErrorLocation(path), inner);
+    }
+
+    /// <summary>Whether <paramref name="exception"/> says the archive could not be read: going on with it is pointless.</summary>
+    public static bool IsReadFailure(SpectraException exception) =>
+        exception?.ErrorId is DatabaseDamagedId or DatabaseReadFailedId;
+
+    /// <summary>
+    /// Streams <paramref name="rows"/>, turning a SQLite error raised while reading them into <see cref="ReadFailed"/>.
+    /// Errors in a streamed query surface at any row, not when it is started, and iterator methods cannot catch around
+    /// a yield; every streamed read of an archive goes through here.
+    /// </summary>
+    internal static IEnumerable<T> MapReadErrors<T>(IEnumerable<T> rows, string path)
+    {
+        using var enumerator = rows.GetEnumerator();
+        while (MoveNext(enumerator, path))
+        {
+            yield return enumerator.Current;
+        }
+    }
+
+    private static bool MoveNext<T>(IEnumerator<T> enumerator, string path)
+    {
+        try
+        {
+            return enumerator.MoveNext();
+        }
+        catch (SqliteException ex)
+        {
+            throw ReadFailed(path, ex);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
 using Spectra.Core.Export;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Query;
 using Spectra.PowerShell.Infrastructure;
 using Spectra.PowerShell.Models;
@@ -125,8 +126,10 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
             }
             catch (SpectraException ex)
             {
-                // The names are what ChannelNotFound is about; anything else failed at the destination.
-                ThrowSpectraError(ex, ex.ErrorId == ExportErrors.ChannelNotFoundId ? string.Join(",", channels) : destination);
+                // The names are what ChannelNotFound is about, the archive what a read failure is about; anything else
+                // failed at the destination.
+                ThrowSpectraError(ex, ex.ErrorId == ExportErrors.ChannelNotFoundId ? string.Join(",", channels)
+                    : StorageErrors.IsReadFailure(ex) ? archive.Path : destination);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Query;
 using Spectra.PowerShell.Infrastructure;
 using Spectra.PowerShell.Models;
@@ -18,7 +19,7 @@ public sealed class GetSpectraChannelCommand : ArchiveReaderCmdlet
     [ChannelArgument]
     public string[]? Channel { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessArchiveRecord()
     {
         var reader = Reader;
         if (Channel is null)
@@ -34,7 +35,7 @@ public sealed class GetSpectraChannelCommand : ArchiveReaderCmdlet
             {
                 id = reader.ResolveChannel(channel);
             }
-            catch (SpectraException ex)
+            catch (SpectraException ex) when (!StorageErrors.IsReadFailure(ex)) // those stop the command (ArchiveReaderCmdlet)
             {
                 WriteSpectraError(ex, channel);
                 continue;

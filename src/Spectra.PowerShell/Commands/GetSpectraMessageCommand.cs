@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Query;
 using Spectra.PowerShell.Infrastructure;
 using Spectra.PowerShell.Models;
@@ -44,7 +45,7 @@ public sealed class GetSpectraMessageCommand : ArchiveReaderCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? First { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void ProcessArchiveRecord()
     {
         var reader = Reader;
         long? channelId = null;
@@ -54,7 +55,7 @@ public sealed class GetSpectraMessageCommand : ArchiveReaderCmdlet
             {
                 channelId = reader.ResolveChannel(Channel);
             }
-            catch (SpectraException ex)
+            catch (SpectraException ex) when (!StorageErrors.IsReadFailure(ex)) // those stop the command (ArchiveReaderCmdlet)
             {
                 WriteSpectraError(ex, Channel);
                 return;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Query;
 using Spectra.PowerShell.Infrastructure;
 using Spectra.PowerShell.Models;
@@ -35,7 +36,7 @@ public sealed class SearchSpectraMessageCommand : ArchiveReaderCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int First { get; set; } = 100;
 
-    protected override void ProcessRecord()
+    protected override void ProcessArchiveRecord()
     {
         var reader = Reader;
         try
@@ -52,7 +53,7 @@ public sealed class SearchSpectraMessageCommand : ArchiveReaderCmdlet
                 WriteObject(new SpectraSearchResult(hit, reader.Path));
             }
         }
-        catch (SpectraException ex)
+        catch (SpectraException ex) when (!StorageErrors.IsReadFailure(ex)) // those stop the command (ArchiveReaderCmdlet)
         {
             WriteSpectraError(ex, Query);
         }

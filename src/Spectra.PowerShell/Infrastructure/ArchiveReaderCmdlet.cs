@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Spectra.Core.Errors;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Query;
 
 namespace Spectra.PowerShell.Infrastructure;
@@ -48,6 +49,26 @@ public abstract class ArchiveReaderCmdlet : SpectraCmdlet
             return _reader!;
         }
     }
+
+    /// <summary>
+    /// Runs <see cref="ProcessArchiveRecord"/>. An archive that cannot be read (DatabaseDamaged, DatabaseReadFailed,
+    /// raised at whichever row SQLite met the problem) stops the command with that error: every further record would
+    /// fail on it the same way. Other engine errors are the subclass's to report per record.
+    /// </summary>
+    protected sealed override void ProcessRecord()
+    {
+        try
+        {
+            ProcessArchiveRecord();
+        }
+        catch (SpectraException ex) when (StorageErrors.IsReadFailure(ex))
+        {
+            ThrowSpectraError(ex, ex.Location?.File);
+        }
+    }
+
+    /// <summary>The work for one pipeline record, reading through <see cref="Reader"/>.</summary>
+    protected abstract void ProcessArchiveRecord();
 
     protected override void EndProcessing() => _reader?.Dispose();
 

@@ -1,4 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Spectra.Core.Errors;
+using Spectra.Core.Export;
+using Spectra.Core.Storage;
 using Spectra.Core.Storage.Model;
 using Spectra.Core.Storage.Query;
 using Spectra.Core.Tests.Support;
@@ -225,6 +228,50 @@ public sealed class ArchiveReaderTests
         }
 
         Assert.Equal(before, Directory.GetFiles(temp.Directory).Order());
+    }
+
+    [Fact]
+    public void Damaged_pages_met_while_reading_are_DatabaseDamaged_with_the_path_and_a_fix()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(20000))
+        {
+        }
+
+        temp.DamagePages();
+        using var reader = ArchiveReaderFor(temp);
+        var reads = new Dictionary<string, Action>
+        {
+            ["GetMessages"] = () => reader.GetMessages(new MessageQuery()).Count(),
+            ["Search"] = () => reader.Search(new SearchQuery("number") { First = 100_000 }).Count(),
+            ["ExportSource.Peers"] = () => ExportSource.Peers(reader),
+            ["ExportSource.Messages"] = () => ExportSource.Messages(reader, TempArchive.Channel().PeerId).Count(),
+        };
+        foreach (var (name, read) in reads)
+        {
+            var error = Assert.Throws<SpectraException>(read);
+            Assert.True(error.ErrorId == StorageErrors.DatabaseDamagedId, $"{name}: {error.ErrorId}");
+            Assert.Equal(SpectraErrorCategory.InvalidData, error.Category);
+            Assert.Equal(temp.DatabasePath, error.Location?.File);
+            Assert.Contains("Test-SpectraDatabase -Deep", error.Fix, StringComparison.Ordinal);
+            Assert.IsType<SqliteException>(error.InnerException);
+        }
+    }
+
+    [Theory]
+    [InlineData(11, "DatabaseDamaged", SpectraErrorCategory.InvalidData)] // SQLITE_CORRUPT
+    [InlineData(267, "DatabaseDamaged", SpectraErrorCategory.InvalidData)] // SQLITE_CORRUPT_VTAB, as FTS5 raises it
+    [InlineData(26, "DatabaseDamaged", SpectraErrorCategory.InvalidData)] // SQLITE_NOTADB
+    [InlineData(10, "DatabaseReadFailed", SpectraErrorCategory.ReadError)] // SQLITE_IOERR
+    [InlineData(5, "DatabaseReadFailed", SpectraErrorCategory.ReadError)] // SQLITE_BUSY
+    public void Read_errors_are_classified_by_SQLite_code(int code, string id, SpectraErrorCategory category)
+    {
+        var error = StorageErrors.ReadFailed("/x/archive.db", new SqliteException("SQLite Error", code));
+
+        Assert.Equal((id, category), (error.ErrorId, error.Category));
+        Assert.True(StorageErrors.IsReadFailure(error));
+        Assert.Equal("/x/archive.db", error.Location?.File);
+        Assert.False(string.IsNullOrEmpty(error.Fix));
     }
 
     private static ArchiveReader ArchiveReaderFor(TempArchive temp) => ArchiveReader.Open(temp.DatabasePath);

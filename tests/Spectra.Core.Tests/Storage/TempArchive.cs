@@ -50,6 +50,34 @@ internal sealed class TempArchive : IDisposable
         SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
+    /// <summary>
+    /// Damages the file the way a failing disk does: <paramref name="bytes"/> random bytes (the same every run) written
+    /// into each of <paramref name="pages"/> pages from the middle of the file on, past the page header.
+    /// </summary>
+    public void DamagePages(int pages = 40, int bytes = 64)
+    {
+        using var file = new FileStream(DatabasePath, FileMode.Open, FileAccess.ReadWrite);
+        Span<byte> header = stackalloc byte[2];
+        file.Position = 16;
+        file.ReadExactly(header);
+        var pageSize = (header[0] << 8) | header[1];
+        pageSize = pageSize == 1 ? 65536 : pageSize; // the header's way of writing 64 KiB
+        var count = file.Length / pageSize;
+        if (count < pages + 2)
+        {
+            throw new InvalidOperationException(FormattableString.Invariant($"The archive has only {count} pages."));
+        }
+
+        var random = new Random(20240301);
+        var noise = new byte[bytes];
+        for (var page = count / 2 - pages / 2; page < count / 2 - pages / 2 + pages; page++)
+        {
+            random.NextBytes(noise);
+            file.Position = page * pageSize + 100;
+            file.Write(noise);
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -89,9 +89,12 @@ public sealed class ArchiveReader : IDisposable
         catch (SqliteException ex)
         {
             connection?.Dispose();
-            throw ex.SqliteErrorCode == 26
-                ? StorageErrors.NotSpectra(fullPath, "it is not a SQLite database")
-                : StorageErrors.OpenFailed(fullPath, ex);
+            throw ex.SqliteErrorCode switch
+            {
+                26 => StorageErrors.NotSpectra(fullPath, "it is not a SQLite database"),
+                11 => StorageErrors.Damaged(fullPath, ex), // the header is fine, the schema pages are not
+                _ => StorageErrors.OpenFailed(fullPath, ex),
+            };
         }
         catch
         {
@@ -132,12 +135,17 @@ public sealed class ArchiveReader : IDisposable
         }
 
         var matches = new List<(long Id, string Name)>();
-        using (var reader = command.ExecuteReader())
+        try
         {
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 matches.Add((reader.GetInt64(0), reader.GetValue(1).ToString() ?? string.Empty));
             }
+        }
+        catch (SqliteException ex)
+        {
+            throw StorageErrors.ReadFailed(Path, ex);
         }
 
         return matches.Count switch
@@ -153,8 +161,13 @@ public sealed class ArchiveReader : IDisposable
         };
     }
 
-    /// <summary>Archived channels (peers with messages or a sync state), ordered by title.</summary>
-    public IEnumerable<ChannelSummary> GetChannels(long? peerId = null)
+    /// <summary>
+    /// Archived channels (peers with messages or a sync state), ordered by title. Like every query here, a SQLite
+    /// error while reading is DatabaseDamaged or DatabaseReadFailed (<see cref="StorageErrors.ReadFailed"/>).
+    /// </summary>
+    public IEnumerable<ChannelSummary> GetChannels(long? peerId = null) => StorageErrors.MapReadErrors(ReadChannels(peerId), Path);
+
+    private IEnumerable<ChannelSummary> ReadChannels(long? peerId)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
@@ -196,6 +209,11 @@ public sealed class ArchiveReader : IDisposable
     public IEnumerable<MessageView> GetMessages(MessageQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return StorageErrors.MapReadErrors(ReadMessages(query), Path);
+    }
+
+    private IEnumerable<MessageView> ReadMessages(MessageQuery query)
+    {
         using var command = _connection.CreateCommand();
         var where = new List<string>();
         if (query.ChannelId is { } channel)
@@ -256,6 +274,11 @@ public sealed class ArchiveReader : IDisposable
     public IEnumerable<SearchHit> Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return StorageErrors.MapReadErrors(ReadSearch(query), Path);
+    }
+
+    private IEnumerable<SearchHit> ReadSearch(SearchQuery query)
+    {
         if (string.IsNullOrWhiteSpace(query.Text))
         {
             throw InvalidSearch(query.Text, "the query is empty");
