@@ -49,7 +49,15 @@ public sealed class ArchiveDatabase : IDisposable
             var directory = System.IO.Path.GetDirectoryName(fullPath);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                try
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // A file where a folder should be (DirectoryNotFoundException, IOException) or no permission.
+                    throw StorageErrors.FolderUnavailable(fullPath, ex);
+                }
             }
         }
 

@@ -101,4 +101,10 @@ public static class StorageErrors
             throw ReadFailed(path, ex);
         }
     }
+
+    public static SpectraException FolderUnavailable(string path, Exception inner) => new(
+        "DatabaseFolderUnavailable", SpectraErrorCategory.WriteError,
+        $"The folder for the archive could not be created: {inner.Message}",
+        "Choose a -Database path whose folders are writable and are not files.",
+        new ErrorLocation(path), inner);
 }
