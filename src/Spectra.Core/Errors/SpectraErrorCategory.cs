@@ -13,6 +13,7 @@ public enum SpectraErrorCategory
     ObjectNotFound,
     PermissionDenied,
     ResourceUnavailable,
+    ResourceBusy,
     ConnectionError,
     OperationTimeout,
     ParserError,

@@ -71,7 +71,7 @@ public sealed class TdesktopImporter
         callbacks ??= new ImportCallbacks();
         var (file, root) = Locate(path);
         var summaries = new List<ImportChatSummary>();
-        using var writer = _database.CreateWriter();
+        using var writer = _database.CreateWriter(cancellationToken);
         writer.BeginRun(RunKind.Import, detail: "tdesktop-json " + file);
         _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
             $"Import of {file} into {_database.Path} (schema version {_database.SchemaVersion}, media in {_database.Media.RootDirectory}) started"));
@@ -165,7 +165,15 @@ public sealed class TdesktopImporter
             }
 
             _sink.Progress(new ProgressInfo(ProgressActivity, "Importing", "Done", 100, Completed: true));
-            writer.CompleteRun(outcome);
+            if (succeeded)
+            {
+                writer.CompleteRun(outcome);
+            }
+            else if (writer.TryCompleteRun(outcome) is { } unrecorded)
+            {
+                _sink.Log(HostLogLevel.Warning, "The import's end could not be recorded in the archive: " + unrecorded.Message);
+            }
+
             _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Import of {file} ended: {outcome}, {summaries.Count} chat(s)"));
         }
     }

@@ -93,8 +93,12 @@ public sealed class ArchiveDatabase : IDisposable
         System.IO.Path.GetFullPath(configured ?? System.IO.Path.Combine(
             System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(databasePath)) ?? ".", "media"));
 
-    /// <summary>A writer on this database's connection. One writer at a time per connection.</summary>
-    public ArchiveWriter CreateWriter() => new(this);
+    /// <summary>
+    /// A writer on this database's connection. One writer at a time per connection. Cancelling
+    /// <paramref name="cancellationToken"/> stops its lock waits and running statements (the transaction in progress
+    /// is rolled back) with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public ArchiveWriter CreateWriter(CancellationToken cancellationToken = default) => new(this, cancellationToken);
 
     /// <summary>Another read-write connection with the same settings (for a second thread).</summary>
     public SqliteConnection OpenConnection() =>
@@ -105,6 +109,7 @@ public sealed class ArchiveDatabase : IDisposable
     private static SpectraException Classify(string path, SqliteException ex) => ex.SqliteErrorCode switch
     {
         26 => StorageErrors.NotSpectra(path, "it is not a SQLite database (or it is encrypted)"), // SQLITE_NOTADB
+        _ when StorageErrors.IsEnvironmental(ex) => StorageErrors.Write(path, ex),
         _ => StorageErrors.OpenFailed(path, ex),
     };
 }

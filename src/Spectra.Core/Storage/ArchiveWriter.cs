@@ -8,7 +8,9 @@ namespace Spectra.Core.Storage;
 /// Writes into an archive in batches. Each <see cref="WriteBatch"/> is one IMMEDIATE transaction holding the
 /// messages, their media links, the errors of the messages that failed, the peer's sync state and the run's counts:
 /// after a crash the archive holds whole batches only, and the sync state always describes exactly what is stored.
-/// Statements are prepared once and reused. Not thread-safe; one writer per connection.
+/// Statements are prepared once and reused. Every write runs through a <see cref="SqliteGuard"/>: SQLite failures
+/// surface as storage errors with ids, and the writer's cancellation token stops lock waits and running statements
+/// (the interrupted transaction is rolled back whole). Not thread-safe; one writer per connection.
 /// </summary>
 public sealed class ArchiveWriter : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class ArchiveWriter : IDisposable
 
     private readonly ArchiveDatabase _database;
     private readonly SqliteConnection _connection;
+    private readonly SqliteGuard _guard;
     private readonly RawStatement _insertMessage;
     private readonly RawStatement _updateMessage;
     private readonly SqliteCommand _insertMedia;
@@ -36,10 +39,11 @@ public sealed class ArchiveWriter : IDisposable
     private long _errors;
     private long _mediaStored;
 
-    internal ArchiveWriter(ArchiveDatabase database)
+    internal ArchiveWriter(ArchiveDatabase database, CancellationToken cancellationToken)
     {
         _database = database;
         _connection = database.Connection;
+        _guard = new SqliteGuard(_connection, database.Path, database.Options.BusyTimeout, cancellationToken);
 
         _insertMessage = new RawStatement(_connection, MessageColumns.InsertSql());
         _updateMessage = new RawStatement(_connection, MessageColumns.UpdateSql());
@@ -109,16 +113,22 @@ public sealed class ArchiveWriter : IDisposable
     /// <summary>Records the start of a run; later batches count into it and stamp sync state with it.</summary>
     public long BeginRun(RunKind kind, long? accountId = null, string? detail = null)
     {
-        using var command = Command("""
-            INSERT INTO runs (kind, account_id, started_at, detail) VALUES ($kind, $account, $at, $detail) RETURNING run_id
-            """, "$kind", "$account", "$at", "$detail");
-        Set(command, StorageText.Of(kind), accountId, StorageText.Now(), detail);
-        RunId = (long)command.ExecuteScalar()!;
+        RunId = _guard.Run(() =>
+        {
+            using var command = Command("""
+                INSERT INTO runs (kind, account_id, started_at, detail) VALUES ($kind, $account, $at, $detail) RETURNING run_id
+                """, "$kind", "$account", "$at", "$detail");
+            Set(command, StorageText.Of(kind), accountId, StorageText.Now(), detail);
+            return (long)command.ExecuteScalar()!;
+        });
         _inserted = _updated = _unchanged = _errors = _mediaStored = 0;
         return RunId.Value;
     }
 
-    /// <summary>Closes the current run with its outcome and final counts.</summary>
+    /// <summary>
+    /// Closes the current run with its outcome and final counts. Not cancellable: a stopped run still records that
+    /// it was stopped.
+    /// </summary>
     public void CompleteRun(RunOutcome outcome, string? detail = null)
     {
         if (RunId is not { } runId)
@@ -126,27 +136,57 @@ public sealed class ArchiveWriter : IDisposable
             throw new InvalidOperationException("No run was begun on this writer.");
         }
 
-        using var command = Command("""
-            UPDATE runs SET ended_at = $at, outcome = $outcome, detail = coalesce($detail, detail),
-                messages_inserted = $i, messages_updated = $u, messages_unchanged = $n, errors = $e, media_stored = $m
-            WHERE run_id = $run
-            """, "$at", "$outcome", "$detail", "$i", "$u", "$n", "$e", "$m", "$run");
-        Set(command, StorageText.Now(), StorageText.Of(outcome), detail, _inserted, _updated, _unchanged, _errors,
-            _mediaStored, runId);
-        command.ExecuteNonQuery();
+        _guard.Run(() =>
+        {
+            using var command = Command("""
+                UPDATE runs SET ended_at = $at, outcome = $outcome, detail = coalesce($detail, detail),
+                    messages_inserted = $i, messages_updated = $u, messages_unchanged = $n, errors = $e, media_stored = $m
+                WHERE run_id = $run
+                """, "$at", "$outcome", "$detail", "$i", "$u", "$n", "$e", "$m", "$run");
+            Set(command, StorageText.Now(), StorageText.Of(outcome), detail, _inserted, _updated, _unchanged, _errors,
+                _mediaStored, runId);
+            command.ExecuteNonQuery();
+        }, cancellable: false);
         RunId = null;
+    }
+
+    /// <summary>
+    /// <see cref="CompleteRun"/> for a run that is already failing: a second failure here (the disk still full, the
+    /// archive still locked) must not replace the error being reported, so it is returned instead of thrown. The
+    /// run then stays 'running' in the archive, as after a crash. Does nothing when no run is open.
+    /// </summary>
+    public SpectraException? TryCompleteRun(RunOutcome outcome, string? detail = null)
+    {
+        if (RunId is null)
+        {
+            return null; // failed before its run was recorded
+        }
+
+        try
+        {
+            CompleteRun(outcome, detail);
+            return null;
+        }
+        catch (SpectraException ex)
+        {
+            RunId = null;
+            return ex;
+        }
     }
 
     public void UpsertAccount(AccountRecord account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var command = Command("""
-            INSERT INTO accounts (account_id, username, display_name, first_seen, updated_at) VALUES ($id, $u, $d, $t, $t)
-            ON CONFLICT (account_id) DO UPDATE SET username = coalesce(excluded.username, username),
-                display_name = coalesce(excluded.display_name, display_name), updated_at = excluded.updated_at
-            """, "$id", "$u", "$d", "$t");
-        Set(command, account.AccountId, account.Username, account.DisplayName, StorageText.Now());
-        command.ExecuteNonQuery();
+        _guard.Run(() =>
+        {
+            using var command = Command("""
+                INSERT INTO accounts (account_id, username, display_name, first_seen, updated_at) VALUES ($id, $u, $d, $t, $t)
+                ON CONFLICT (account_id) DO UPDATE SET username = coalesce(excluded.username, username),
+                    display_name = coalesce(excluded.display_name, display_name), updated_at = excluded.updated_at
+                """, "$id", "$u", "$d", "$t");
+            Set(command, account.AccountId, account.Username, account.DisplayName, StorageText.Now());
+            command.ExecuteNonQuery();
+        });
     }
 
     /// <summary>
@@ -156,94 +196,97 @@ public sealed class ArchiveWriter : IDisposable
     public void UpsertPeer(PeerRecord peer)
     {
         ArgumentNullException.ThrowIfNull(peer);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var read = Command("SELECT username, title FROM peers WHERE peer_id = $id", "$id");
-        read.Transaction = transaction;
-        Set(read, peer.PeerId);
-        bool known;
-        string? oldUsername = null, oldTitle = null;
-        using (var reader = read.ExecuteReader())
+        InTransaction(transaction =>
         {
-            known = reader.Read();
-            if (known)
+            using var read = Command("SELECT username, title FROM peers WHERE peer_id = $id", "$id");
+            read.Transaction = transaction;
+            Set(read, peer.PeerId);
+            bool known;
+            string? oldUsername = null, oldTitle = null;
+            using (var reader = read.ExecuteReader())
             {
-                oldUsername = reader.IsDBNull(0) ? null : reader.GetString(0);
-                oldTitle = reader.IsDBNull(1) ? null : reader.GetString(1);
+                known = reader.Read();
+                if (known)
+                {
+                    oldUsername = reader.IsDBNull(0) ? null : reader.GetString(0);
+                    oldTitle = reader.IsDBNull(1) ? null : reader.GetString(1);
+                }
             }
-        }
 
-        var now = StorageText.Now();
-        using var upsert = Command("""
-            INSERT INTO peers (peer_id, type, telegram_id, username, title, about, access_hash, is_forum, export_type, first_seen, updated_at)
-            VALUES ($id, $type, $tid, $username, $title, $about, $hash, $forum, $export, $now, $now)
-            ON CONFLICT (peer_id) DO UPDATE SET type = excluded.type, telegram_id = excluded.telegram_id,
-                username = coalesce(excluded.username, username), title = coalesce(excluded.title, title),
-                about = coalesce(excluded.about, about), access_hash = coalesce(excluded.access_hash, access_hash),
-                is_forum = max(is_forum, excluded.is_forum), export_type = coalesce(excluded.export_type, export_type),
-                updated_at = excluded.updated_at
-            """, "$id", "$type", "$tid", "$username", "$title", "$about", "$hash", "$forum", "$export", "$now");
-        upsert.Transaction = transaction;
-        Set(upsert, peer.PeerId, StorageText.Of(peer.Type), peer.TelegramId, peer.Username, peer.Title, peer.About,
-            peer.AccessHash, peer.IsForum ? 1 : 0, peer.ExportType, now);
-        upsert.ExecuteNonQuery();
+            var now = StorageText.Now();
+            using var upsert = Command("""
+                INSERT INTO peers (peer_id, type, telegram_id, username, title, about, access_hash, is_forum, export_type, first_seen, updated_at)
+                VALUES ($id, $type, $tid, $username, $title, $about, $hash, $forum, $export, $now, $now)
+                ON CONFLICT (peer_id) DO UPDATE SET type = excluded.type, telegram_id = excluded.telegram_id,
+                    username = coalesce(excluded.username, username), title = coalesce(excluded.title, title),
+                    about = coalesce(excluded.about, about), access_hash = coalesce(excluded.access_hash, access_hash),
+                    is_forum = max(is_forum, excluded.is_forum), export_type = coalesce(excluded.export_type, export_type),
+                    updated_at = excluded.updated_at
+                """, "$id", "$type", "$tid", "$username", "$title", "$about", "$hash", "$forum", "$export", "$now");
+            upsert.Transaction = transaction;
+            Set(upsert, peer.PeerId, StorageText.Of(peer.Type), peer.TelegramId, peer.Username, peer.Title, peer.About,
+                peer.AccessHash, peer.IsForum ? 1 : 0, peer.ExportType, now);
+            upsert.ExecuteNonQuery();
 
-        var newUsername = peer.Username ?? oldUsername;
-        var newTitle = peer.Title ?? oldTitle;
-        if (!known || !string.Equals(newUsername, oldUsername, StringComparison.Ordinal)
-            || !string.Equals(newTitle, oldTitle, StringComparison.Ordinal))
-        {
-            using var history = Command("""
-                INSERT INTO peer_history (peer_id, observed_at, username, title) VALUES ($id, $now, $username, $title)
-                """, "$id", "$now", "$username", "$title");
-            history.Transaction = transaction;
-            Set(history, peer.PeerId, now, newUsername, newTitle);
-            history.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+            var newUsername = peer.Username ?? oldUsername;
+            var newTitle = peer.Title ?? oldTitle;
+            if (!known || !string.Equals(newUsername, oldUsername, StringComparison.Ordinal)
+                || !string.Equals(newTitle, oldTitle, StringComparison.Ordinal))
+            {
+                using var history = Command("""
+                    INSERT INTO peer_history (peer_id, observed_at, username, title) VALUES ($id, $now, $username, $title)
+                    """, "$id", "$now", "$username", "$title");
+                history.Transaction = transaction;
+                Set(history, peer.PeerId, now, newUsername, newTitle);
+                history.ExecuteNonQuery();
+            }
+        });
     }
 
     public void UpsertForumTopics(long peerId, IEnumerable<ForumTopicRecord> topics)
     {
         ArgumentNullException.ThrowIfNull(topics);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var command = Command("""
-            INSERT INTO forum_topics (peer_id, topic_id, title, icon_emoji_id, created_date, closed, pinned, hidden, updated_at)
-            VALUES ($peer, $topic, $title, $icon, $created, $closed, $pinned, $hidden, $now)
-            ON CONFLICT (peer_id, topic_id) DO UPDATE SET title = excluded.title,
-                icon_emoji_id = coalesce(excluded.icon_emoji_id, icon_emoji_id),
-                created_date = coalesce(excluded.created_date, created_date), closed = excluded.closed,
-                pinned = excluded.pinned, hidden = excluded.hidden, updated_at = excluded.updated_at
-            """, "$peer", "$topic", "$title", "$icon", "$created", "$closed", "$pinned", "$hidden", "$now");
-        command.Transaction = transaction;
-        foreach (var topic in topics)
+        var all = topics.ToList(); // read once: a lock wait may run the transaction again
+        InTransaction(transaction =>
         {
-            Set(command, peerId, topic.TopicId, topic.Title, topic.IconEmojiId, StorageText.Unix(topic.CreatedDate),
-                topic.IsClosed ? 1 : 0, topic.IsPinned ? 1 : 0, topic.IsHidden ? 1 : 0, StorageText.Now());
-            command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
+            using var command = Command("""
+                INSERT INTO forum_topics (peer_id, topic_id, title, icon_emoji_id, created_date, closed, pinned, hidden, updated_at)
+                VALUES ($peer, $topic, $title, $icon, $created, $closed, $pinned, $hidden, $now)
+                ON CONFLICT (peer_id, topic_id) DO UPDATE SET title = excluded.title,
+                    icon_emoji_id = coalesce(excluded.icon_emoji_id, icon_emoji_id),
+                    created_date = coalesce(excluded.created_date, created_date), closed = excluded.closed,
+                    pinned = excluded.pinned, hidden = excluded.hidden, updated_at = excluded.updated_at
+                """, "$peer", "$topic", "$title", "$icon", "$created", "$closed", "$pinned", "$hidden", "$now");
+            command.Transaction = transaction;
+            foreach (var topic in all)
+            {
+                Set(command, peerId, topic.TopicId, topic.Title, topic.IconEmojiId, StorageText.Unix(topic.CreatedDate),
+                    topic.IsClosed ? 1 : 0, topic.IsPinned ? 1 : 0, topic.IsHidden ? 1 : 0, StorageText.Now());
+                command.ExecuteNonQuery();
+            }
+        });
     }
 
     /// <summary>Marks messages as deleted at the source. Archived content is kept.</summary>
     public int MarkDeleted(long peerId, IEnumerable<long> messageIds)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        using var command = Command("""
-            UPDATE messages SET deleted = 1, version = version + 1 WHERE peer_id = $peer AND message_id = $id AND deleted = 0
-            """, "$peer", "$id");
-        command.Transaction = transaction;
-        var count = 0;
-        foreach (var id in messageIds)
+        var ids = messageIds.ToList(); // read once: a lock wait may run the transaction again
+        return InTransaction(transaction =>
         {
-            Set(command, peerId, id);
-            count += command.ExecuteNonQuery();
-        }
+            using var command = Command("""
+                UPDATE messages SET deleted = 1, version = version + 1 WHERE peer_id = $peer AND message_id = $id AND deleted = 0
+                """, "$peer", "$id");
+            command.Transaction = transaction;
+            var count = 0;
+            foreach (var id in ids)
+            {
+                Set(command, peerId, id);
+                count += command.ExecuteNonQuery();
+            }
 
-        transaction.Commit();
-        return count;
+            return count;
+        });
     }
 
     /// <summary>
@@ -260,8 +303,20 @@ public sealed class ArchiveWriter : IDisposable
         IReadOnlyList<MessageError>? sourceErrors = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        sourceErrors ??= [];
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        var fromSource = sourceErrors ?? [];
+        var (result, mediaStored) = InTransaction(transaction => WriteBatchIn(transaction, peerId, messages, syncState, fromSource));
+        // Counted only once committed: a batch that failed (or waited for a lock and ran again) adds nothing twice.
+        _inserted += result.Inserted;
+        _updated += result.Updated;
+        _unchanged += result.Unchanged;
+        _errors += result.Errors.Count + fromSource.Count;
+        _mediaStored += mediaStored;
+        return result;
+    }
+
+    private (BatchResult Result, int MediaStored) WriteBatchIn(SqliteTransaction transaction, long peerId,
+        IReadOnlyList<ArchivedMessage> messages, SyncStateUpdate? syncState, IReadOnlyList<MessageError> sourceErrors)
+    {
         RequirePeer(peerId, transaction);
         foreach (var command in new[] { _insertMedia, _upsertLink, _insertError, _savepoint, _release,
                      _rollbackTo, _deferIndex, _indexRange, _resumeIndex })
@@ -280,7 +335,7 @@ public sealed class ArchiveWriter : IDisposable
         }
 
         long? firstNewRow = null, lastNewRow = null;
-        int inserted = 0, updated = 0, unchanged = 0;
+        int inserted = 0, updated = 0, unchanged = 0, mediaStored = 0;
         long? lowest = null, highest = null;
         var errors = new List<MessageError>();
         var now = StorageText.Now();
@@ -315,7 +370,7 @@ public sealed class ArchiveWriter : IDisposable
 
                 if (withMedia)
                 {
-                    outcome = WriteMedia(peerId, message, now) && outcome == 0 ? 2 : outcome;
+                    outcome = WriteMedia(peerId, message, now, ref mediaStored) && outcome == 0 ? 2 : outcome;
                     _release.ExecuteNonQuery();
                 }
 
@@ -376,22 +431,18 @@ public sealed class ArchiveWriter : IDisposable
             counts.ExecuteNonQuery();
         }
 
-        transaction.Commit();
-        _inserted += inserted;
-        _updated += updated;
-        _unchanged += unchanged;
-        _errors += errors.Count + sourceErrors.Count;
-        return new BatchResult(inserted, updated, unchanged, errors);
+        return (new BatchResult(inserted, updated, unchanged, errors), mediaStored);
     }
 
     /// <summary>Writes the sync state alone (e.g. a run that found nothing new), in its own transaction.</summary>
     public void UpdateSyncState(long peerId, SyncStateUpdate syncState)
     {
         ArgumentNullException.ThrowIfNull(syncState);
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        RequirePeer(peerId, transaction);
-        WriteSyncState(peerId, syncState, syncState.LowestMessageId, syncState.HighestMessageId, StorageText.Now(), transaction);
-        transaction.Commit();
+        InTransaction(transaction =>
+        {
+            RequirePeer(peerId, transaction);
+            WriteSyncState(peerId, syncState, syncState.LowestMessageId, syncState.HighestMessageId, StorageText.Now(), transaction);
+        });
     }
 
     public void Dispose()
@@ -463,7 +514,7 @@ public sealed class ArchiveWriter : IDisposable
     }
 
     /// <returns>Whether any media row changed.</returns>
-    private bool WriteMedia(long peerId, ArchivedMessage message, long now)
+    private bool WriteMedia(long peerId, ArchivedMessage message, long now, ref int mediaStored)
     {
         var changed = false;
         for (var ordinal = 0; ordinal < message.Media.Count; ordinal++)
@@ -477,7 +528,7 @@ public sealed class ArchiveWriter : IDisposable
                 Set(_insertMedia, stored.Sha256, stored.Size, stored.Mime ?? media.Mime, relative, now);
                 if (_insertMedia.ExecuteNonQuery() > 0)
                 {
-                    _mediaStored++;
+                    mediaStored++;
                 }
             }
 
@@ -513,6 +564,32 @@ public sealed class ArchiveWriter : IDisposable
         Set(command, peerId, update.AccountId, lowest, highest, RunId, now, StorageText.Of(update.Status));
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// One IMMEDIATE transaction around <paramref name="work"/>, committed when it returns and abandoned (never
+    /// hiding the error) when it throws; run through the guard, so it may run again after waiting for a lock.
+    /// </summary>
+    private T InTransaction<T>(Func<SqliteTransaction, T> work) => _guard.Run(() =>
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        try
+        {
+            var result = work(transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            SqliteGuard.Abandon(transaction);
+            throw;
+        }
+    });
+
+    private void InTransaction(Action<SqliteTransaction> work) => InTransaction(transaction =>
+    {
+        work(transaction);
+        return true;
+    });
 
     private void RequirePeer(long peerId, SqliteTransaction transaction)
     {

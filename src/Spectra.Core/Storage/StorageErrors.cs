@@ -107,4 +107,53 @@ public static class StorageErrors
         $"The folder for the archive could not be created: {inner.Message}",
         "Choose a -Database path whose folders are writable and are not files.",
         new ErrorLocation(path), inner);
+
+    /// <summary>What a failed write means for the user, by SQLite's primary result code.</summary>
+    public static SpectraException Write(string path, SqliteException ex) => (ex.SqliteErrorCode & 0xFF) switch
+    {
+        SqliteBusy or SqliteLocked => Busy(path, ex),
+        SqliteReadOnly => ReadOnly(path, ex),
+        SqliteFull => DiskFull(path, ex),
+        _ => WriteFailed(path, ex),
+    };
+
+    /// <summary>Whether the statement was stopped by <c>sqlite3_interrupt</c>.</summary>
+    public static bool IsInterrupt(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) == SqliteInterrupt;
+
+    /// <summary>Whether SQLite gave up waiting for another connection's lock.</summary>
+    public static bool IsBusy(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
+
+    /// <summary>Whether the failure is one <see cref="Write"/> explains better than a generic open failure.</summary>
+    public static bool IsEnvironmental(SqliteException ex) =>
+        (ex.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteFull;
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteInterrupt = 9;
+    private const int SqliteFull = 13;
+
+    private static SpectraException Busy(string path, SqliteException inner) => new(
+        "DatabaseBusy", SpectraErrorCategory.ResourceBusy,
+        $"Another program holds the archive locked, and it stayed locked for the whole wait: {inner.Message}",
+        "Close the other program using the archive (another Spectra command, a sqlite3 shell, a sync tool) or wait until it is done, then run the command again.",
+        new ErrorLocation(path), inner);
+
+    private static SpectraException ReadOnly(string path, SqliteException inner) => new(
+        "DatabaseReadOnly", SpectraErrorCategory.PermissionDenied,
+        $"The archive cannot be written: {inner.Message}",
+        "Make the database file and its folder writable for this user (SQLite also writes the -wal and -shm files beside it), or point -Database at a writable copy.",
+        new ErrorLocation(path), inner);
+
+    private static SpectraException DiskFull(string path, SqliteException inner) => new(
+        "DiskFull", SpectraErrorCategory.WriteError,
+        $"The disk holding the archive is full: {inner.Message}",
+        "Free disk space where the archive and its temporary files live, then run the command again: only whole batches are stored, so an import resumes where it stopped.",
+        new ErrorLocation(path), inner);
+
+    private static SpectraException WriteFailed(string path, SqliteException inner) => new(
+        "DatabaseWriteFailed", SpectraErrorCategory.WriteError,
+        $"Writing to the archive failed: {inner.Message}",
+        "Check the disk and the file (Test-SpectraDatabase), then run the command again; the failed transaction was rolled back.",
+        new ErrorLocation(path), inner);
 }

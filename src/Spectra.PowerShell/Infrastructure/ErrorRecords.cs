@@ -49,6 +49,7 @@ internal static class ErrorRecords
         SpectraErrorCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
         SpectraErrorCategory.PermissionDenied => ErrorCategory.PermissionDenied,
         SpectraErrorCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        SpectraErrorCategory.ResourceBusy => ErrorCategory.ResourceBusy,
         SpectraErrorCategory.ConnectionError => ErrorCategory.ConnectionError,
         SpectraErrorCategory.OperationTimeout => ErrorCategory.OperationTimeout,
         SpectraErrorCategory.ParserError => ErrorCategory.ParserError,

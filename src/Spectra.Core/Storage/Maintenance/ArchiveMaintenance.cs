@@ -61,7 +61,7 @@ public static class ArchiveMaintenance
         var walBefore = WalSize(database.Path);
         var steps = PlannedSteps(options);
         var connection = database.Connection;
-        using var writer = database.CreateWriter();
+        using var writer = database.CreateWriter(cancellationToken);
         writer.BeginRun(RunKind.Optimize, detail: string.Join(", ", steps));
         try
         {
