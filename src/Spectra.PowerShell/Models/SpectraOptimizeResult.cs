@@ -14,6 +14,7 @@ public sealed class SpectraOptimizeResult
         WalBefore = result.WalBefore;
         WalAfter = result.WalAfter;
         Duration = result.Duration;
+        CheckpointBusy = result.CheckpointBusy;
     }
 
     public string Path { get; }
@@ -32,4 +33,7 @@ public sealed class SpectraOptimizeResult
     public long Reclaimed => SizeBefore + WalBefore - SizeAfter - WalAfter;
 
     public TimeSpan Duration { get; }
+
+    /// <summary>True when other readers kept the write-ahead log from being checkpointed and truncated (see the warning).</summary>
+    public bool CheckpointBusy { get; }
 }

@@ -49,7 +49,11 @@ public static class ArchiveMaintenance
     /// <summary>
     /// ANALYZE, FTS5 optimize (merges index segments), VACUUM and a TRUNCATE checkpoint, recorded as an
     /// <c>optimize</c> run (the statistics freshness check reads it). VACUUM needs free disk space about the size of
-    /// the database and waits for other writers.
+    /// the database and waits for other writers. Cancelling stops the running step (an interrupted VACUUM or ANALYZE
+    /// is rolled back, leaving the archive as it was) and records the run as cancelled with the steps that finished.
+    /// A checkpoint that readers kept from finishing is not an error: the result says so
+    /// (<see cref="OptimizeResult.CheckpointBusy"/>), a warning goes to <paramref name="sink"/> and the run is
+    /// recorded as partial.
     /// </summary>
     public static OptimizeResult Optimize(ArchiveDatabase database, OptimizeOptions options, IHostMessageSink? sink = null,
         CancellationToken cancellationToken = default)
@@ -61,10 +65,13 @@ public static class ArchiveMaintenance
         var walBefore = WalSize(database.Path);
         var steps = PlannedSteps(options);
         var connection = database.Connection;
+        var guard = new SqliteGuard(connection, database.Path, database.Options.BusyTimeout, cancellationToken);
         using var writer = database.CreateWriter(cancellationToken);
-        writer.BeginRun(RunKind.Optimize, detail: string.Join(", ", steps));
+        var finished = new List<string>();
+        var checkpointBusy = false;
         try
         {
+            writer.BeginRun(RunKind.Optimize, detail: string.Join(", ", steps));
             for (var i = 0; i < steps.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,18 +85,27 @@ public static class ArchiveMaintenance
                     "VACUUM" => "VACUUM",
                     _ => null,
                 };
-                if (sql is null)
+                if (sql is not null)
                 {
-                    // The run is closed first so the checkpoint also carries its record into the main file.
-                    writer.CompleteRun(RunOutcome.Succeeded);
-                    SqliteConnections.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+                    guard.Run(() => SqliteConnections.Execute(connection, sql));
+                    finished.Add(steps[i]);
                     continue;
                 }
 
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                command.CommandTimeout = 0;
-                command.ExecuteNonQuery();
+                checkpointBusy = !Checkpoint(guard, connection);
+                finished.Add(steps[i]);
+                if (checkpointBusy)
+                {
+                    writer.CompleteRun(RunOutcome.Partial, CheckpointBusyMessage);
+                    sink?.Log(HostLogLevel.Warning, CheckpointBusyMessage + " " + CheckpointBusyFix);
+                }
+                else
+                {
+                    // Recorded after the checkpoint, so the run says what really happened; a second (small)
+                    // checkpoint carries that record into the main file too, for readers that open it immutable.
+                    writer.CompleteRun(RunOutcome.Succeeded);
+                    Checkpoint(guard, connection);
+                }
             }
 
             if (writer.RunId is not null)
@@ -97,21 +113,16 @@ public static class ArchiveMaintenance
                 writer.CompleteRun(RunOutcome.Succeeded);
             }
         }
-        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            if (writer.RunId is not null)
-            {
-                writer.CompleteRun(ex is OperationCanceledException ? RunOutcome.Cancelled : RunOutcome.Failed, ex.Message);
-            }
-
-            if (ex is SqliteException sqlite)
-            {
-                throw new SpectraException("OptimizeFailed", SpectraErrorCategory.WriteError,
-                    "Optimizing the archive failed: " + sqlite.Message,
-                    "VACUUM needs free disk space about the size of the database and no other writer; retry when the archive is idle.",
-                    new ErrorLocation(database.Path), sqlite);
-            }
-
+            Abandon(writer, RunOutcome.Cancelled, finished.Count == 0
+                ? "stopped before any step finished"
+                : "stopped after: " + string.Join(", ", finished), sink);
+            throw;
+        }
+        catch (SpectraException ex)
+        {
+            Abandon(writer, RunOutcome.Failed, ex.Message, sink);
             throw;
         }
         finally
@@ -120,7 +131,33 @@ public static class ArchiveMaintenance
         }
 
         return new OptimizeResult(database.Path, steps, sizeBefore, new FileInfo(database.Path).Length, walBefore,
-            WalSize(database.Path), clock.Elapsed);
+            WalSize(database.Path), clock.Elapsed) { CheckpointBusy = checkpointBusy };
+    }
+
+    private const string CheckpointBusyMessage =
+        "The write-ahead log could not be checkpointed and truncated: another program kept reading the archive for the whole wait.";
+
+    private const string CheckpointBusyFix = "Run Optimize-SpectraDatabase again when the archive is idle (no other Spectra command or SQLite tool reading it).";
+
+    /// <summary>
+    /// A TRUNCATE checkpoint, repeated while readers keep it from finishing, up to the busy timeout. SQLite reports
+    /// that in the result row (busy, log frames, checkpointed frames), not as an error.
+    /// </summary>
+    /// <returns>Whether the log was fully checkpointed and truncated.</returns>
+    private static bool Checkpoint(SqliteGuard guard, SqliteConnection connection) => !guard.Run(() =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.GetInt64(0) != 0;
+    }, retryWhile: busy => busy);
+
+    private static void Abandon(ArchiveWriter writer, RunOutcome outcome, string detail, IHostMessageSink? sink)
+    {
+        if (writer.TryCompleteRun(outcome, detail) is { } unrecorded)
+        {
+            sink?.Log(HostLogLevel.Warning, "The optimize run's end could not be recorded in the archive: " + unrecorded.Message);
+        }
     }
 
     /// <summary>
