@@ -40,12 +40,16 @@ public sealed class BackupSpectraDatabaseCommand : SpectraCmdlet
 
         try
         {
-            var result = ArchiveMaintenance.Backup(source, destination, Force.IsPresent, EngineSink);
+            var result = ArchiveMaintenance.Backup(source, destination, Force.IsPresent, EngineSink, CancellationToken);
             WriteObject(new SpectraBackupResult(result));
         }
         catch (SpectraException ex)
         {
             WriteSpectraError(ex, destination);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the partial copy was deleted and nothing was put at the destination.
         }
     }
 }

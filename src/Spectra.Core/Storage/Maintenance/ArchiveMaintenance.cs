@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Spectra.Core.Errors;
 using Spectra.Core.Hosting;
 using Spectra.Core.Storage.Model;
@@ -163,11 +164,17 @@ public static class ArchiveMaintenance
     /// <summary>
     /// Copies the archive with SQLite's online backup API: the copy is one consistent snapshot even while another
     /// connection keeps writing (WAL lets the writer go on). The copy goes to a temporary file next to the
-    /// destination, is verified with quick_check, then renamed into place, so a failed backup never leaves a
-    /// half-written file under the destination name. The media directory is not included.
+    /// destination, is verified with quick_check, then renamed into place, so a failed or cancelled backup never
+    /// leaves a file under the destination name. Pages are copied in chunks, with progress and a cancellation check
+    /// between them. The media directory is not included.
     /// </summary>
     public static BackupResult Backup(string sourcePath, string destinationPath, bool overwrite = false,
-        IHostMessageSink? sink = null)
+        IHostMessageSink? sink = null, CancellationToken cancellationToken = default) =>
+        Backup(sourcePath, destinationPath, overwrite, sink, cancellationToken, PagesPerStep);
+
+    /// <summary><see cref="Backup(string, string, bool, IHostMessageSink?, CancellationToken)"/> with a chosen step size (tests copy small archives in several steps).</summary>
+    internal static BackupResult Backup(string sourcePath, string destinationPath, bool overwrite, IHostMessageSink? sink,
+        CancellationToken cancellationToken, int pagesPerStep)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentException.ThrowIfNullOrEmpty(destinationPath);
@@ -206,7 +213,7 @@ public static class ArchiveMaintenance
         {
             Directory.CreateDirectory(directory);
             long messages;
-            using (var from = SqliteConnections.OpenReadOnly(source, TimeSpan.FromSeconds(30)))
+            using (var from = SqliteConnections.OpenReadOnly(source, BackupBusyTimeout))
             using (var to = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = temporary,
@@ -215,9 +222,10 @@ public static class ArchiveMaintenance
             }.ToString()))
             {
                 to.Open();
-                from.BackupDatabase(to);
+                var guard = new SqliteGuard(to, destination, BackupBusyTimeout, cancellationToken);
+                CopyPages(from, to, guard, destination, sink, pagesPerStep);
                 // A backup holds whole pages only; check it before it may replace anything.
-                var verdict = SqliteConnections.Scalar<string>(to, "PRAGMA quick_check");
+                var verdict = guard.Run(() => SqliteConnections.Scalar<string>(to, "PRAGMA quick_check"));
                 if (verdict != "ok")
                 {
                     throw new SpectraException("BackupVerificationFailed", SpectraErrorCategory.InvalidData,
@@ -225,18 +233,22 @@ public static class ArchiveMaintenance
                         "Run Test-SpectraDatabase on the source; it may be damaged.", new ErrorLocation(source));
                 }
 
-                messages = SqliteConnections.Scalar<long>(to, "SELECT count(*) FROM messages");
-                SqliteConnections.Execute(to, "PRAGMA wal_checkpoint(TRUNCATE)");
+                messages = guard.Run(() => SqliteConnections.Scalar<long>(to, "SELECT count(*) FROM messages"));
+                guard.Run(() => SqliteConnections.Execute(to, "PRAGMA wal_checkpoint(TRUNCATE)"));
             }
 
             FlushToDisk(temporary);
+            // The last point of no return: a backup stopped by now is not put in place, however complete it is.
+            cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, destination, overwrite);
             DeleteSidecars(temporary);
             sink?.Log(HostLogLevel.Verbose, FormattableString.Invariant($"Backup of {source} written to {destination}: {messages} message(s) in {clock.Elapsed.TotalSeconds:F1} s"));
             return new BackupResult(source, destination, new FileInfo(destination).Length, messages, clock.Elapsed);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException
+            or SpectraException { ErrorId: not "BackupVerificationFailed" })
         {
+            // One id for every way the copy can fail (the guard's storage errors included); the cause is in the text.
             throw new SpectraException("BackupFailed", SpectraErrorCategory.WriteError, "The backup failed: " + ex.Message,
                 "Check free space and write access at the destination, and that the source is a readable archive.",
                 new ErrorLocation(destination), ex);
@@ -251,6 +263,59 @@ public static class ArchiveMaintenance
             DeleteSidecars(temporary);
             sink?.Progress(new ProgressInfo(ProgressId + 1, "Backing up archive", "Done", 100, Completed: true));
         }
+    }
+
+    private static readonly TimeSpan BackupBusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pages per backup step: 64 MiB at the archive's 16 KiB pages, a fraction of a second of copying.</summary>
+    private const int PagesPerStep = 4096;
+
+    /// <summary>
+    /// The online backup in steps, so a Stop is noticed between them. The source keeps one read transaction open
+    /// throughout: every step copies from the same snapshot, so a writer committing meanwhile (WAL lets it) neither
+    /// changes the copy nor makes SQLite restart it, which it would do on each commit if the steps read afresh.
+    /// </summary>
+    private static void CopyPages(SqliteConnection from, SqliteConnection to, SqliteGuard guard, string destination,
+        IHostMessageSink? sink, int pagesPerStep)
+    {
+        using var snapshot = from.BeginTransaction(deferred: true);
+        SqliteConnections.Scalar<long>(from, "SELECT count(*) FROM sqlite_schema", snapshot);
+        var backup = raw.sqlite3_backup_init(to.Handle, "main", from.Handle, "main");
+        if (backup is null || backup.IsInvalid)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(to.Handle).utf8_to_string(), raw.sqlite3_errcode(to.Handle));
+        }
+
+        try
+        {
+            while (guard.Run(() => Step(backup, pagesPerStep)))
+            {
+                var total = raw.sqlite3_backup_pagecount(backup);
+                var copied = total - raw.sqlite3_backup_remaining(backup);
+                sink?.Progress(new ProgressInfo(ProgressId + 1, "Backing up archive",
+                    FormattableString.Invariant($"{destination}: {copied:N0} of {total:N0} pages"), total == 0 ? 0 : (int)(copied * 100L / total)));
+            }
+        }
+        finally
+        {
+            raw.sqlite3_backup_finish(backup);
+        }
+
+        snapshot.Commit();
+    }
+
+    /// <returns>Whether pages remain to be copied.</returns>
+    private static bool Step(sqlite3_backup backup, int pages)
+    {
+        var rc = raw.sqlite3_backup_step(backup, pages);
+        return rc switch
+        {
+            raw.SQLITE_OK => true,
+            raw.SQLITE_DONE => false,
+            // Busy or locked repeat through the guard's lock wait; anything else is the copy failing.
+            _ => throw new SqliteException("SQLite Error " + rc.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + ": " + raw.sqlite3_errstr(rc).utf8_to_string(), rc),
+        };
     }
 
     private static long WalSize(string path)
