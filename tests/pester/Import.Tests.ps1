@@ -232,3 +232,78 @@ Describe 'Export-SpectraArchive' {
         Join-Path $script:edir 'missing.db' | Should -Not -Exist
     }
 }
+
+Describe 'Import-SpectraExport when the archive cannot be written' {
+    BeforeAll {
+        # This pwsh may be hosted by dotnet (dotnet tool): children are started the same way.
+        $script:pwshExe = [Environment]::ProcessPath
+        $script:pwshPrefix = if ((Split-Path $script:pwshExe -Leaf) -like 'dotnet*') { @('exec', (Join-Path $PSHOME 'pwsh.dll')) } else { @() }
+        $script:moduleManifest = Join-Path $env:SPECTRA_MODULE_PATH 'Spectra.psd1'
+    }
+
+    BeforeEach {
+        $script:dir = New-TestDir
+        $script:db = Join-Path $script:dir 'archive.db'
+    }
+
+    AfterEach {
+        Remove-Item -Recurse -Force $script:dir -ErrorAction SilentlyContinue
+    }
+
+    It 'names a -Database folder that cannot be created (a file in the path) instead of throwing a .NET error' {
+        $file = Join-Path $script:dir 'sample.db'
+        Set-Content -LiteralPath $file -Value 'a file'
+        $err = { Import-SpectraExport -Path $script:sample -Database (Join-Path $file 'sub/x.db') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'DatabaseFolderUnavailable,*' -PassThru
+        $err.CategoryInfo.Category | Should -Be 'WriteError'
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a read-only archive file as DatabaseReadOnly, and imports once it is writable again' -Skip:(-not $IsLinux -or -not (Get-Command setpriv -ErrorAction Ignore)) {
+        Import-SpectraExport -Path $script:sample -Database $script:db -ErrorAction SilentlyContinue | Out-Null
+        $before = (Get-SpectraChannel -Database $script:db | Measure-Object MessageCount -Sum).Sum
+        # A second copy of the sample under another chat id, so the re-run has something new to write.
+        $other = Join-Path $script:dir 'other'
+        New-LargeExport -Folder $other -Count 20
+        chmod 444 $script:db
+        # Tests run as root, whom file modes do not stop: the child runs without the capabilities that override them.
+        $script = "Import-Module '$script:moduleManifest'; Import-SpectraExport -Path '$other' -Database '$script:db' -ErrorVariable e -ErrorAction SilentlyContinue | Out-Null; `$e | ForEach-Object { `$_.FullyQualifiedErrorId; [string]`$_.CategoryInfo.Category; `$_.ErrorDetails.Message }"
+        $out = & setpriv --bounding-set=-dac_override,-dac_read_search,-fowner $script:pwshExe @script:pwshPrefix -NoProfile -NonInteractive -Command $script 2>&1
+        $out[0] | Should -BeLike 'DatabaseReadOnly,*'
+        $out[1] | Should -Be 'PermissionDenied'
+        $out[2] | Should -BeLike '*readonly database*'
+        (Get-SpectraChannel -Database $script:db | Measure-Object MessageCount -Sum).Sum | Should -Be $before
+
+        chmod 644 $script:db
+        (Import-SpectraExport -Path $other -Database $script:db).Imported | Should -Be 20
+    }
+
+    It 'stops promptly (Ctrl+C) while another program holds the archive locked, and a re-run completes' -Skip:(-not (Get-Command sqlite3 -ErrorAction Ignore)) {
+        Import-SpectraExport -Path $script:sample -Database $script:db -ErrorAction SilentlyContinue | Out-Null
+        $folder = Join-Path $script:dir 'big'
+        New-LargeExport -Folder $folder -Count 100
+        $locker = Start-Process sqlite3 -ArgumentList @("`"$script:db`"", '"BEGIN EXCLUSIVE; SELECT 1;"', '".system sleep 60"', '"COMMIT;"') -PassThru -RedirectStandardOutput (Join-Path $script:dir 'locker.out')
+        $ps = [powershell]::Create()
+        try {
+            Start-Sleep -Milliseconds 500
+            $null = $ps.AddScript("Import-Module '$script:moduleManifest'; Import-SpectraExport -Path '$folder' -Database '$script:db'")
+            $async = $ps.BeginInvoke()
+            # Waiting for the lock (30 s before it would give up).
+            Start-Sleep -Seconds 3
+            $async.IsCompleted | Should -BeFalse
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            # It used to take the rest of the 30 s wait (27 s).
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            Stop-Process -Id $locker.Id -ErrorAction Ignore
+            # With a timeout: the parameterless wait would also wait for the orphaned `sleep` to close the output.
+            $null = $locker.WaitForExit(10000)
+        }
+
+        (Import-SpectraExport -Path $folder -Database $script:db).Imported | Should -Be 100
+    }
+}
