@@ -22,8 +22,8 @@ Both stream the archive, so memory stays flat on large archives. One summary obj
         }
         @{
             Title   = 'Export one channel in Telegram Desktop format and import it elsewhere'
-            Code    = 'Export-SpectraArchive Json ./out -Channel my_channel -Database ./archive.db; Import-SpectraExport ./out -Database ./copy.db'
-            Remarks = 'The second archive ends up with the same messages.'
+            Code    = 'Export-SpectraArchive Json ./out -Channel ''@my_channel'' -Database ./archive.db; Import-SpectraExport ./out -Database ./copy.db'
+            Remarks = '@my_channel stands for one of your chats: a username, peer id or title as Get-SpectraChannel lists it. The second archive ends up with the same messages.'
         }
     )
     Inputs      = @('System.String (Channel, also by the PeerId/ChannelId property)')

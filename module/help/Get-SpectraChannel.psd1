@@ -22,7 +22,7 @@ Channels can be chosen by marked id, bare Telegram id, @username or exact title.
         }
         @{
             Title   = 'One channel, then its latest messages'
-            Code    = 'Get-SpectraChannel @durov -Database ./archive.db | Get-SpectraMessage -After (Get-Date).AddDays(-7)'
+            Code    = 'Get-SpectraChannel ''@durov'' -Database ./archive.db | Get-SpectraMessage -After (Get-Date).AddDays(-7)'
             Remarks = 'The channel object binds to -Channel of Get-SpectraMessage through its PeerId and to -Database through its Database.'
         }
     )

@@ -18,7 +18,7 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
     Examples    = @(
         @{
             Title   = 'Messages of one channel in March 2024'
-            Code    = 'Get-SpectraMessage -Channel @spectra_news -After 2024-03-01 -Before 2024-04-01 -Database ./archive.db'
+            Code    = 'Get-SpectraMessage -Channel ''@spectra_news'' -After 2024-03-01 -Before 2024-04-01 -Database ./archive.db'
             Remarks = ''
         }
         @{

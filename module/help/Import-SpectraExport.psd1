@@ -20,7 +20,7 @@ One summary object is written per chat. Problems with single messages are writte
     Examples    = @(
         @{
             Title   = 'Import one exported chat'
-            Code    = 'Import-SpectraExport -Path ~/Downloads/Telegram Desktop/ChatExport_2024-03-01 -Database ./archive.db'
+            Code    = 'Import-SpectraExport -Path ''~/Downloads/Telegram Desktop/ChatExport_2024-03-01'' -Database ./archive.db'
             Remarks = 'Writes one summary object with the numbers of imported, skipped and failed messages and of stored and missing media.'
         }
         @{

@@ -21,7 +21,7 @@ The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AN
         }
         @{
             Title   = 'Prefix and boolean operators within one channel'
-            Code    = 'Search-SpectraMessage -Query ''archiv* AND (sqlite OR postgres) NOT backup'' -Channel @spectra_news -First 20 -Database ./archive.db'
+            Code    = 'Search-SpectraMessage -Query ''archiv* AND (sqlite OR postgres) NOT backup'' -Channel ''@spectra_news'' -First 20 -Database ./archive.db'
             Remarks = ''
         }
         @{

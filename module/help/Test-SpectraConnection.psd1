@@ -26,10 +26,18 @@ Failures: one result object is written for every endpoint tried, also when it fa
         @{
             Title   = 'Test a local simulated DC'
             Code    = @'
-$dc = dotnet tests/Spectra.Telegram.SimulatorHost/bin/Release/net10.0/Spectra.Telegram.SimulatorHost.dll --pem-file ./sim.pem --timeout 60 | Select-Object -First 1 | ConvertFrom-Json
+$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+'tests/Spectra.Telegram.SimulatorHost/bin/Release/net10.0/Spectra.Telegram.SimulatorHost.dll', '--pem-file', './sim.pem', '--timeout', '60' |
+    ForEach-Object { $start.ArgumentList.Add($_) }
+$start.WorkingDirectory = $PWD.Path
+$start.RedirectStandardInput = $true
+$start.RedirectStandardOutput = $true
+$sim = [System.Diagnostics.Process]::Start($start)
+$dc = $sim.StandardOutput.ReadLine() | ConvertFrom-Json
 Test-SpectraConnection -Endpoint "127.0.0.1:$($dc.port)" -ServerPublicKey ./sim.pem -Transport Obfuscated
+$sim.Kill()
 '@
-            Remarks = 'The simulator host (built with dotnet build -c Release) prints its port and public key and writes the key to sim.pem; the simulated DC serves the handshake and pings on 127.0.0.1.'
+            Remarks = 'The simulator host (built with dotnet build -c Release) prints one line with its port and public key and writes the key to sim.pem; the simulated DC serves the handshake and pings on 127.0.0.1. It stops when its standard input closes, so it runs as a process whose input stays open, not at the head of a pipeline (Select-Object -First 1 would end it before the test).'
         }
         @{
             Title   = 'Through a SOCKS5 proxy, every transport'
