@@ -57,6 +57,36 @@ public class PipelineDispatcherTests
     }
 
     [Fact]
+    public void Debug_without_Verbose_sends_engine_events_to_Debug_instead_of_prompting_for_each()
+    {
+        // No host here: a prompt (what WriteVerbose becomes under -Debug) fails the command.
+        using var ps = Host();
+        var output = ps.AddCommand("Test-DispatcherProbe").AddParameter("Count", 20).AddParameter("Debug").Invoke();
+
+        Assert.Empty(ps.Streams.Error);
+        Assert.Equal(20, output.Count);
+        Assert.Empty(ps.Streams.Verbose);
+        Assert.Equal(20, ps.Streams.Debug.Count(d => d.Message.StartsWith("item ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Debug_with_Verbose_keeps_engine_events_on_Verbose_and_Debug_false_changes_nothing()
+    {
+        using (var both = Host())
+        {
+            both.AddCommand("Test-DispatcherProbe").AddParameter("Count", 20).AddParameter("Verbose")
+                .AddParameter("Debug", new SwitchParameter(true)).Invoke();
+            Assert.Equal(20, both.Streams.Verbose.Count);
+        }
+
+        using var off = Host();
+        off.AddCommand("Test-DispatcherProbe").AddParameter("Count", 20).AddParameter("Verbose")
+            .AddParameter("Debug", new SwitchParameter(false)).Invoke();
+        Assert.Equal(20, off.Streams.Verbose.Count);
+        Assert.Empty(off.Streams.Debug);
+    }
+
+    [Fact]
     public void RunEngine_WorkThrows_FailureSurfacesAfterQueuedOutput()
     {
         using var ps = Host();

@@ -57,6 +57,29 @@ Describe 'Configuration and logging in the cmdlets' {
         ($events | Where-Object { $_.'@l' -eq 'Debug' }) | Should -Not -BeNullOrEmpty
     }
 
+    It 'logs Debug events for -Debug, not for -Debug:$false, and -Debug asks no question for engine events' {
+        $db = Join-Path $script:dir 'a.db'
+        Import-SpectraExport -Path $script:sample -Database $db -ErrorAction SilentlyContinue | Out-Null
+        $logs = Join-Path $script:dir 'logs'
+        Remove-Item -Recurse -Force $logs
+        Test-SpectraDatabase -Path $db -Debug:$false | Out-Null
+        $events = Get-Content (Get-ChildItem $logs -Filter 'spectra-*.clef').FullName | ForEach-Object { $_ | ConvertFrom-Json }
+        ($events | Where-Object { $_.'@l' -eq 'Debug' }) | Should -BeNullOrEmpty
+
+        # A child session without a console: a prompt would fail the command there.
+        $child = [powershell]::Create()
+        try {
+            $null = $child.AddScript("Import-Module '$(Join-Path $env:SPECTRA_MODULE_PATH 'Spectra.psd1')'; Test-SpectraDatabase -Path '$db' -Debug")
+            $checks = $child.Invoke()
+            $child.Streams.Error | Should -BeNullOrEmpty
+            $checks.Count | Should -BeGreaterThan 5
+            ($child.Streams.Debug.Message -like 'Check SchemaVersion of *a.db: Pass*') | Should -Not -BeNullOrEmpty
+        }
+        finally { $child.Dispose() }
+        $events = Get-Content (Get-ChildItem $logs -Filter 'spectra-*.clef').FullName | ForEach-Object { $_ | ConvertFrom-Json }
+        ($events | Where-Object { $_.'@l' -eq 'Debug' }) | Should -Not -BeNullOrEmpty
+    }
+
     It 'takes the archive from SPECTRA_DB_PATH, relative to the current location, when -Database is omitted' {
         $env:SPECTRA_DB_PATH = 'from-env.db'
         Import-SpectraExport -Path $script:sample -ErrorAction SilentlyContinue | Out-Null

@@ -15,8 +15,16 @@ internal sealed class PipelineDispatcher : IHostMessageSink, IDisposable
     private readonly Cmdlet _cmdlet;
     private readonly int _pipelineThreadId = Environment.CurrentManagedThreadId;
     private readonly BlockingCollection<Action> _queue = new();
+    private readonly bool _verboseAsDebug;
 
-    public PipelineDispatcher(Cmdlet cmdlet) => _cmdlet = cmdlet;
+    public PipelineDispatcher(Cmdlet cmdlet)
+    {
+        _cmdlet = cmdlet;
+        // PowerShell turns a cmdlet's own WriteVerbose into a confirmation prompt when -Debug is given without
+        // -Verbose (Inquire): every engine event would stop an interactive session, and a session without a console
+        // fails on it. -Debug asks for more detail, not for prompts, so the engine's verbose events then go to Debug.
+        _verboseAsDebug = cmdlet is PSCmdlet invoked && CommonSwitches.IsOn(invoked, "Debug") && !CommonSwitches.IsGiven(invoked, "Verbose");
+    }
 
     private bool OnPipelineThread => Environment.CurrentManagedThreadId == _pipelineThreadId;
 
@@ -67,7 +75,7 @@ internal sealed class PipelineDispatcher : IHostMessageSink, IDisposable
             case HostLogLevel.Warning:
                 _cmdlet.WriteWarning(message);
                 break;
-            case HostLogLevel.Verbose:
+            case HostLogLevel.Verbose when !_verboseAsDebug:
                 _cmdlet.WriteVerbose(message);
                 break;
             default:

@@ -71,8 +71,8 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
         try
         {
             opened = EngineSession.Open(null, ConfigCommandSupport.EnvironmentSnapshot(), here, _relay,
-                key.Database, key.Media, MyInvocation.BoundParameters.ContainsKey("Debug"), requireConfig,
-                writeLogFile: !(MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true }),
+                key.Database, key.Media, CommonSwitches.IsOn(this, "Debug"), requireConfig,
+                writeLogFile: !CommonSwitches.IsOn(this, "WhatIf"),
                 archiveCommand: requireConfig);
         }
         catch (SpectraException ex)
