@@ -174,6 +174,8 @@ Describe 'Test-SpectraConnection against the simulated DC' {
 
     It 'stops before connecting when the key file is missing or not a key' {
         { Test-SpectraConnection -Endpoint $script:endpoint -ServerPublicKey (Join-Path $TestDrive 'absent.pem') } | Should -Throw -ErrorId 'ServerKeyFileNotFound*'
+        # A folder is not a key file, and not a permission problem either.
+        { Test-SpectraConnection -Endpoint $script:endpoint -ServerPublicKey $TestDrive } | Should -Throw -ErrorId 'ServerKeyFileNotFound*'
         $bad = Join-Path $TestDrive 'bad.pem'
         Set-Content -LiteralPath $bad -Value 'not a key'
         { Test-SpectraConnection -Endpoint $script:endpoint -ServerPublicKey $bad } | Should -Throw -ErrorId 'ServerKeyInvalid*'

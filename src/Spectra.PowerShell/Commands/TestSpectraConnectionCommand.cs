@@ -179,7 +179,8 @@ public sealed class TestSpectraConnectionCommand : SpectraCmdlet
         try
         {
             var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
-            if (provider.ImplementingType != typeof(FileSystemProvider) || resolved.Count != 1)
+            // A folder resolves too; reading it would fail as "access denied", which sends the user the wrong way.
+            if (provider.ImplementingType != typeof(FileSystemProvider) || resolved.Count != 1 || Directory.Exists(resolved[0]))
             {
                 throw new ItemNotFoundException(path);
             }
