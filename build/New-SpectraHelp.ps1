@@ -4,8 +4,9 @@
 .DESCRIPTION
     Each help source is a data file with Synopsis, Description, Parameters (name -> description), Examples
     (@{ Title; Code; Remarks }), Inputs, Outputs and Notes. Parameter types, positions, pipeline input and
-    mandatory flags come from the compiled cmdlets, so help cannot drift from the code. A cmdlet without a help file,
-    a parameter without a description, or a help file with no example fails the build.
+    mandatory flags, wildcard support ([SupportsWildcards]) and -WhatIf/-Confirm come from the compiled cmdlets, so
+    help cannot drift from the code. A cmdlet without a help file, a parameter without a description, or a help file
+    with no example fails the build.
 #>
 param(
     [Parameter(Mandatory)][string] $ModuleDirectory,
@@ -15,10 +16,31 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
 $module = Import-Module (Join-Path $ModuleDirectory 'Spectra.psd1') -PassThru -Force
-$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+# Get-Help adds [<CommonParameters>] and its paragraph itself, so those are left out. The optional common parameters
+# -WhatIf and -Confirm are not: PowerShell's own help shows them in SYNTAX and documents them under PARAMETERS.
+$common = [System.Management.Automation.Cmdlet]::CommonParameters
+# Their descriptions, worded as in PowerShell's own cmdlet help; a help file may still give its own under Parameters.
+$standardParameterDocs = @{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+    Confirm = 'Prompts you for confirmation before running the cmdlet.'
+}
 $problems = [System.Collections.Generic.List[string]]::new()
 
 function Esc([string] $text) { [System.Security.SecurityElement]::Escape($text) }
+# A parameter's type as Get-Command -Syntax shows it, so help and syntax agree: PowerShell's short names for built-in
+# types (string[], int, datetime), no namespaces (FileInfo[], List[int]), and a nullable value type as its value type
+# (an [int?] parameter is given as -First 5, like an [int] one; the raw name Nullable`1 meant nothing to readers).
+function TypeName([type] $type) {
+    $underlying = [Nullable]::GetUnderlyingType($type)
+    if ($underlying) { $type = $underlying }
+    [Microsoft.PowerShell.ToStringCodeMethods]::Type([psobject]$type) -replace '\b(?:\w+\.)+(?=\w)', ''
+}
+# The value a parameter takes. A switch takes none: without a parameterValue Get-Help shows [-Force], as Get-Command
+# does, instead of [-Force <SwitchParameter>], which reads as if -Force needed an argument.
+function ParameterValue([type] $type) {
+    if ($type -eq [System.Management.Automation.SwitchParameter]) { return '' }
+    "<command:parameterValue required=`"true`">$(Esc (TypeName $type))</command:parameterValue>"
+}
 function Para([string] $text) {
     (($text -split "`r?`n`r?`n") | ForEach-Object { "<maml:para>$(Esc $_.Trim())</maml:para>" }) -join ''
 }
@@ -42,7 +64,7 @@ foreach ($cmd in ($module.ExportedCmdlets.Values | Sort-Object Name)) {
     $paramDocs = $help.Parameters
     $parameters = $cmd.Parameters.Values | Where-Object { $_.Name -notin $common }
     foreach ($p in $parameters) {
-        if (-not $paramDocs.ContainsKey($p.Name)) { $problems.Add("$($cmd.Name): parameter -$($p.Name) has no description") }
+        if (-not $paramDocs.ContainsKey($p.Name) -and -not $standardParameterDocs.ContainsKey($p.Name)) { $problems.Add("$($cmd.Name): parameter -$($p.Name) has no description") }
     }
 
     [void]$sb.AppendLine('<command:syntax>')
@@ -50,7 +72,7 @@ foreach ($cmd in ($module.ExportedCmdlets.Values | Sort-Object Name)) {
         [void]$sb.AppendLine("<command:syntaxItem><maml:name>$($cmd.Name)</maml:name>")
         foreach ($sp in ($set.Parameters | Where-Object { $_.Name -notin $common })) {
             $pos = if ($sp.Position -ge 0) { $sp.Position } else { 'named' }
-            [void]$sb.AppendLine("<command:parameter required=`"$($sp.IsMandatory.ToString().ToLower())`" position=`"$pos`" pipelineInput=`"$(if ($sp.ValueFromPipeline -or $sp.ValueFromPipelineByPropertyName) { 'True' } else { 'False' })`"><maml:name>$($sp.Name)</maml:name><command:parameterValue required=`"true`">$(Esc $sp.ParameterType.Name)</command:parameterValue></command:parameter>")
+            [void]$sb.AppendLine("<command:parameter required=`"$($sp.IsMandatory.ToString().ToLower())`" position=`"$pos`" pipelineInput=`"$(if ($sp.ValueFromPipeline -or $sp.ValueFromPipelineByPropertyName) { 'True' } else { 'False' })`"><maml:name>$($sp.Name)</maml:name>$(ParameterValue $sp.ParameterType)</command:parameter>")
         }
         [void]$sb.AppendLine('</command:syntaxItem>')
     }
@@ -68,8 +90,13 @@ foreach ($cmd in ($module.ExportedCmdlets.Values | Sort-Object Name)) {
         $positioned = $attrs | Where-Object { $_.Position -ge 0 } | Select-Object -First 1
         $position = if ($positioned) { $positioned.Position } else { 'named' }
         $aliases = ($p.Aliases -join ', ')
-        $doc = if ($paramDocs.ContainsKey($p.Name)) { $paramDocs[$p.Name] } else { '' }
-        [void]$sb.AppendLine("<command:parameter required=`"$($mandatory.ToString().ToLower())`" globbing=`"false`" pipelineInput=`"$pipelineText`" position=`"$position`" aliases=`"$(if ($aliases) { $aliases } else { 'none' })`"><maml:name>$($p.Name)</maml:name><maml:description>$(Para $doc)</maml:description><command:parameterValue required=`"true`">$(Esc $p.ParameterType.Name)</command:parameterValue><dev:type><maml:name>$(Esc $p.ParameterType.FullName)</maml:name></dev:type></command:parameter>")
+        $doc = if ($paramDocs.ContainsKey($p.Name)) { $paramDocs[$p.Name] } elseif ($standardParameterDocs.ContainsKey($p.Name)) { $standardParameterDocs[$p.Name] } else { '' }
+        # "Accept wildcard characters?" is what the cmdlet declares with [SupportsWildcards], never a guess from the text.
+        $globbing = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+        # The type as PowerShell writes it in a cast, namespaces kept (System.Nullable[datetime], not the
+        # assembly-qualified FullName of a generic type).
+        $fullType = [Microsoft.PowerShell.ToStringCodeMethods]::Type([psobject]$p.ParameterType)
+        [void]$sb.AppendLine("<command:parameter required=`"$($mandatory.ToString().ToLower())`" globbing=`"$($globbing.ToString().ToLower())`" pipelineInput=`"$pipelineText`" position=`"$position`" aliases=`"$(if ($aliases) { $aliases } else { 'none' })`"><maml:name>$($p.Name)</maml:name><maml:description>$(Para $doc)</maml:description>$(ParameterValue $p.ParameterType)<dev:type><maml:name>$(Esc $fullType)</maml:name></dev:type></command:parameter>")
     }
     [void]$sb.AppendLine('</command:parameters>')
 
