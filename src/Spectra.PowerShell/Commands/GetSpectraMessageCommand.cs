@@ -34,6 +34,7 @@ public sealed class GetSpectraMessageCommand : ArchiveReaderCmdlet
     /// <summary>Sender id, @username, or name (wildcards * and ?).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? Sender { get; set; }
 
     /// <summary>Only messages with attachments; -HasMedia:$false for only those without.</summary>

@@ -29,6 +29,7 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
         ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string[] Path { get; set; } = [];
 
     /// <summary>Export folders or result.json files, taken literally (no wildcards).</summary>

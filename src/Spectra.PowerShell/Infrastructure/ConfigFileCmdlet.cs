@@ -12,6 +12,7 @@ public abstract class ConfigFileCmdlet : SpectraCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
     [Alias("FullName", "PSPath")]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     public string? Path { get; set; }
 
     /// <summary>The config file, taken exactly as written (no wildcard expansion).</summary>
