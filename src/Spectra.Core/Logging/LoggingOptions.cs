@@ -12,6 +12,12 @@ public sealed record LoggingOptions
 
     public string? Directory { get; init; }
 
+    /// <summary>
+    /// Spectra owns <see cref="Directory"/> (the default folder beside the database, not one the user configured), so on
+    /// Unix an existing folder is tightened to owner-only rather than left with its mode.
+    /// </summary>
+    public bool OwnsDirectory { get; init; }
+
     public bool Secure { get; init; } = true;
 
     /// <summary>Daily files kept before the oldest is deleted.</summary>

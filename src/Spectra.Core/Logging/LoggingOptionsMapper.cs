@@ -32,7 +32,13 @@ public static class LoggingOptionsMapper
             }
         }
 
-        return new LoggingOptions { Level = level, Directory = locations.LogDirectory, Secure = secure };
+        return new LoggingOptions
+        {
+            Level = level,
+            Directory = locations.LogDirectory,
+            OwnsDirectory = !locations.LogDirectoryConfigured,
+            Secure = secure,
+        };
     }
 
     private static string? Text(LoadedConfig? config, JsonObject? section, string key)

@@ -30,7 +30,10 @@ public static class SpectraLogging
             {
                 if (!string.IsNullOrEmpty(options.Directory))
                 {
-                    CreatePrivateDirectory(options.Directory);
+                    PrepareDirectory(options.Directory, options.OwnsDirectory);
+                    // Not shared: Serilog runs lifecycle hooks (which make each file owner-only) only for unshared files.
+                    // The cost: on Unix nothing serialises two loggers appending to the same file at once (Serilog's
+                    // shared mode did, with a mutex), so two commands logging into one folder together can lose lines.
                     sinks.File(
                         new CompactJsonFormatter(),
                         Path.Combine(options.Directory, options.FileStem + ".clef"),
@@ -38,7 +41,7 @@ public static class SpectraLogging
                         rollOnFileSizeLimit: true,
                         rollingInterval: RollingInterval.Day,
                         retainedFileCountLimit: options.RetainedFiles,
-                        shared: true);
+                        hooks: OwnerOnlyLogFiles.Instance);
                 }
 
                 if (host is not null)
@@ -50,16 +53,26 @@ public static class SpectraLogging
         return configuration.WriteTo.Sink(redacted).CreateLogger();
     }
 
-    /// <summary>Logs describe what was archived and from where; on Unix only the owner may read them.</summary>
-    private static void CreatePrivateDirectory(string directory)
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// Logs describe what was archived and from where, so on Unix a folder Spectra creates is owner-only (0700), and
+    /// so is an existing folder Spectra owns (the default <c>logs</c> beside the database), whatever mode it was left
+    /// with. A folder the user configured keeps its mode: it may be shared on purpose (a log shipper's group, a
+    /// common log root), and the files in it are owner-only anyway, so others see at most their names.
+    /// </summary>
+    private static void PrepareDirectory(string directory, bool owned)
     {
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
+            return;
         }
-        else
+
+        Directory.CreateDirectory(directory, OwnerOnly);
+        if (owned && File.GetUnixFileMode(directory) != OwnerOnly)
         {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(directory, OwnerOnly);
         }
     }
 }

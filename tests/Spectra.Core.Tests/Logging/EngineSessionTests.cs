@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Spectra.Core.Errors;
 using Spectra.Core.Hosting;
@@ -90,5 +91,25 @@ public sealed class EngineSessionTests
 
         Assert.False(Directory.Exists(Path.Combine(fixture.Directory, "logs")));
         Assert.Contains(host.Messages, m => m.Message == "dry");
+    }
+
+    [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
+    public void On_Unix_an_existing_default_logs_folder_beside_the_database_is_made_owner_only()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix permissions");
+
+        using var fixture = new ConfigFixture().WithFile("""{ "storage": { "database": "arch.db" } }""");
+        var logs = Path.Combine(fixture.Directory, "logs");
+        Directory.CreateDirectory(logs, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        using (var session = EngineSession.Open(null, new Dictionary<string, string>(), fixture.Directory, new CollectingHost()))
+        {
+            Assert.Equal(logs, session.LogDirectory);
+            session.Log(HostLogLevel.Verbose, "Imported chat News: 3 new");
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            File.GetUnixFileMode(logs));
     }
 }

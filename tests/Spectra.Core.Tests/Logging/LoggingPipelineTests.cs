@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Serilog.Events;
 using Spectra.Core.Hosting;
 using Spectra.Core.Logging;
@@ -140,5 +141,27 @@ public class LoggingPipelineTests
 
         var mode = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(logs);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, mode);
+    }
+
+    [SkippableFact]
+    [UnsupportedOSPlatform("windows")]
+    public void OnUnixEveryLogFileIsOwnerOnlyEvenInAConfiguredFolderOthersCanEnter()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix permissions");
+
+        using var dir = new TempDirectory();
+        var shared = Path.Combine(dir.Path, "shared-logs");
+        const UnixFileMode OpenFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(shared, OpenFolder);
+        using (var logger = SpectraLogging.CreateLogger(new LoggingOptions { Directory = shared }))
+        {
+            logger.Information("Imported chat {Title}", "Family");
+        }
+
+        var file = Assert.Single(Directory.GetFiles(shared, "*.clef"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        // A folder the user configured is theirs: its mode is left alone.
+        Assert.Equal(OpenFolder, File.GetUnixFileMode(shared));
     }
 }
