@@ -25,8 +25,10 @@ public sealed class LoadedConfig
 
     internal LoadedConfig(string? filePath, DotEnvFile? dotEnv, JsonObject document,
         IReadOnlyDictionary<string, ValueOrigin> origins, IReadOnlyList<ConfigFinding> loadProblems,
-        IReadOnlyDictionary<string, string> environment, IReadOnlyList<FileSecret> fileSecrets)
+        IReadOnlyDictionary<string, string> environment, IReadOnlyList<FileSecret> fileSecrets,
+        IReadOnlyDictionary<string, (string Value, ValueOrigin Origin)> variables)
     {
+        Variables = variables;
         FileSecrets = fileSecrets;
         FilePath = filePath;
         DotEnv = dotEnv;
@@ -49,6 +51,12 @@ public sealed class LoadedConfig
     public IReadOnlyList<ConfigFinding> LoadProblems { get; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>
+    /// The recognised variables (named ones and SPECTRA_…__…) from .env and the environment, the environment's value
+    /// where both set one, each with where it came from.
+    /// </summary>
+    internal IReadOnlyDictionary<string, (string Value, ValueOrigin Origin)> Variables { get; }
 
     /// <summary>Secret values written in the config file itself, even those a variable overrides (kept for the "secret in file" check and for scrubbing).</summary>
     internal IReadOnlyList<FileSecret> FileSecrets { get; }

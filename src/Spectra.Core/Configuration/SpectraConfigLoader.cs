@@ -25,6 +25,20 @@ public static class SpectraConfigLoader
         var filePath = ResolveFile(path, environment, baseDir);
         var builder = new Builder();
         var problems = new List<ConfigFinding>();
+        var variables = new Dictionary<string, (string Value, ValueOrigin Origin)>(StringComparer.Ordinal);
+
+        // Each variable layer is applied whole over the one below; Variables records the same overlay name by name, so
+        // checks that compare variables see what the document was built from.
+        void ApplyVariables(IEnumerable<(string Name, string Value, ValueOrigin Origin)> layer)
+        {
+            var list = layer.ToList();
+            foreach (var (name, value, origin) in list)
+            {
+                variables[name] = (value, origin);
+            }
+
+            builder.Apply(EnvironmentMapper.Map(list, problems), problems);
+        }
 
         var fileSecrets = new List<FileSecret>();
         if (filePath is not null)
@@ -42,15 +56,15 @@ public static class SpectraConfigLoader
             var fromDotEnv = dotEnv.Entries
                 .Where(e => EnvironmentMapper.IsRecognised(e.Name))
                 .Select(e => (e.Name, e.Value, new ValueOrigin(ConfigSource.DotEnv, dotEnvPath, e.Line, e.Name)));
-            builder.Apply(EnvironmentMapper.Map(fromDotEnv, problems), problems);
+            ApplyVariables(fromDotEnv);
         }
 
         var fromEnvironment = environment
             .Where(kv => EnvironmentMapper.IsRecognised(kv.Key))
             .Select(kv => (kv.Key, kv.Value, new ValueOrigin(ConfigSource.Environment, Variable: kv.Key)));
-        builder.Apply(EnvironmentMapper.Map(fromEnvironment, problems), problems);
+        ApplyVariables(fromEnvironment);
 
-        return new LoadedConfig(filePath, dotEnv, builder.Document, builder.Origins, problems, environment, fileSecrets);
+        return new LoadedConfig(filePath, dotEnv, builder.Document, builder.Origins, problems, environment, fileSecrets, variables);
     }
 
     private static void CollectSecrets(JsonNode? node, string path, ParsedJsonFile file, List<FileSecret> secrets)

@@ -29,13 +29,28 @@ public sealed class EnvironmentRuleTests
         Assert.Equal(FindingStatus.Pass, pass.Status);
     }
 
-    [Fact]
-    public void Disagreeing_log_level_variables_warn_and_agreeing_ones_do_not()
+    [Theory]
+    [InlineData("env", "env", "environment variable SPECTRA_LOG_LEVEL")]
+    [InlineData("dotenv", "dotenv", "SPECTRA_LOG_LEVEL in")]
+    [InlineData("dotenv", "env", "environment variable SPECTRA_LOG_LEVEL")]
+    // The environment layer beats .env, so here the generic name is the one that applies.
+    [InlineData("env", "dotenv", "environment variable LOG_LEVEL")]
+    public void Disagreeing_log_level_variables_warn_wherever_each_is_set_and_agreeing_ones_do_not(string genericIn, string specificIn, string applies)
     {
-        var env = new Dictionary<string, string> { ["LOG_LEVEL"] = "Debug", ["SPECTRA_LOG_LEVEL"] = "Error" };
-        FindingAssertions.Single(ConfigFixture.ValidateJson("{}", env), ConfigCheck.Environment, FindingStatus.Warn, "logging.level");
-        env["LOG_LEVEL"] = "error";
-        FindingAssertions.None(ConfigFixture.ValidateJson("{}", env), ConfigCheck.Environment, "logging.level");
+        Dictionary<string, string> Environment(string generic) => new[] { ("LOG_LEVEL", genericIn, generic), ("SPECTRA_LOG_LEVEL", specificIn, "Error") }
+            .Where(v => v.Item2 == "env").ToDictionary(v => v.Item1, v => v.Item3);
+        string DotEnv(string generic) => string.Concat(new[] { ("LOG_LEVEL", genericIn, generic), ("SPECTRA_LOG_LEVEL", specificIn, "Error") }
+            .Where(v => v.Item2 == "dotenv").Select(v => $"{v.Item1}={v.Item3}\n"));
+
+        using var fixture = new ConfigFixture().WithFile("{}").WithDotEnv(DotEnv("Debug"));
+        var warning = FindingAssertions.Single(fixture.Validate(Environment("Debug")), ConfigCheck.Environment, FindingStatus.Warn, "logging.level");
+        // The message says where each value came from and which one the level was taken from.
+        Assert.Contains(genericIn == "env" ? "environment variable LOG_LEVEL is 'Debug'" : $"LOG_LEVEL in {fixture.DotEnvPath}:1 is 'Debug'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(specificIn == "env" ? "environment variable SPECTRA_LOG_LEVEL is 'Error'" : $"SPECTRA_LOG_LEVEL in {fixture.DotEnvPath}:", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("; " + applies, warning.Message, StringComparison.Ordinal);
+
+        fixture.WithDotEnv(DotEnv("error"));
+        FindingAssertions.None(fixture.Validate(Environment("error")), ConfigCheck.Environment, "logging.level");
     }
 
     [Fact]

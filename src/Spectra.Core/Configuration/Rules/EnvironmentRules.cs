@@ -27,13 +27,16 @@ internal static class EnvironmentRules
             }
         }
 
-        if (config.Environment.TryGetValue("LOG_LEVEL", out var generic) &&
-            config.Environment.TryGetValue("SPECTRA_LOG_LEVEL", out var specific) &&
-            !string.Equals(generic.Trim(), specific.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (config.Variables.TryGetValue("LOG_LEVEL", out var generic) &&
+            config.Variables.TryGetValue("SPECTRA_LOG_LEVEL", out var specific) &&
+            !string.Equals(generic.Value.Trim(), specific.Value.Trim(), StringComparison.OrdinalIgnoreCase))
         {
+            // Which one applies is what the loader recorded, not a rule restated here: SPECTRA_LOG_LEVEL wins within a
+            // layer, but a variable in the environment beats either one in .env.
+            var applied = config.OriginOf("logging.level");
             findings.Add(new ConfigFinding(ConfigCheck.Environment, FindingStatus.Warn, "logging.level",
-                "LOG_LEVEL and SPECTRA_LOG_LEVEL disagree; SPECTRA_LOG_LEVEL wins. Unset one of them to avoid confusion.",
-                config.OriginOf("logging.level")));
+                $"LOG_LEVEL and SPECTRA_LOG_LEVEL disagree: {generic.Origin.Describe()} is '{generic.Value.Trim()}', {specific.Origin.Describe()} is '{specific.Value.Trim()}'; {applied.Describe()} applies. Unset one of them to avoid confusion.",
+                applied));
         }
 
         return findings;
