@@ -31,9 +31,10 @@ public static class SpectraLogging
                 if (!string.IsNullOrEmpty(options.Directory))
                 {
                     PrepareDirectory(options.Directory, options.OwnsDirectory);
-                    // Not shared: Serilog runs lifecycle hooks (which make each file owner-only) only for unshared files.
-                    // The cost: on Unix nothing serialises two loggers appending to the same file at once (Serilog's
-                    // shared mode did, with a mutex), so two commands logging into one folder together can lose lines.
+                    PrepareTodaysFile(Path.Combine(options.Directory, options.FileStem));
+                    // Shared: two commands logging into one folder at once (a check beside an import) must not lose
+                    // each other's lines; Serilog's shared mode serialises them. It runs no lifecycle hooks, which is
+                    // why the day's file is made owner-only beforehand (PrepareTodaysFile).
                     sinks.File(
                         new CompactJsonFormatter(),
                         Path.Combine(options.Directory, options.FileStem + ".clef"),
@@ -41,7 +42,7 @@ public static class SpectraLogging
                         rollOnFileSizeLimit: true,
                         rollingInterval: RollingInterval.Day,
                         retainedFileCountLimit: options.RetainedFiles,
-                        hooks: OwnerOnlyLogFiles.Instance);
+                        shared: true);
                 }
 
                 if (host is not null)
@@ -54,6 +55,40 @@ public static class SpectraLogging
     }
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates the file Serilog is about to append to, owner-only (0600) on Unix, or tightens it when an older
+    /// version left it readable: Serilog opens an existing file without changing its mode, and would create a new one
+    /// with the umask (0644), so archive paths and chat titles would be readable by others. Serilog names the file
+    /// by the local date (RollingInterval.Day). A command still running at midnight, or one that outgrows the size
+    /// limit, gets its next file from Serilog with the umask's mode; commands are short, and the folder Spectra
+    /// owns is owner-only anyway.
+    /// </summary>
+    private static void PrepareTodaysFile(string stem)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = stem + DateTime.Now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + ".clef";
+        using (new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.OpenOrCreate,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            UnixCreateMode = OwnerReadWrite,
+        }))
+        {
+        }
+
+        if (File.GetUnixFileMode(path) != OwnerReadWrite)
+        {
+            File.SetUnixFileMode(path, OwnerReadWrite);
+        }
+    }
 
     /// <summary>
     /// Logs describe what was archived and from where, so on Unix a folder Spectra creates is owner-only (0700), and
