@@ -11,6 +11,9 @@ namespace Spectra.Bench.Store;
 /// <list type="bullet">
 /// <item>rows: the baseline's 8 columns into a bare table through the writer's own per-row path (a prepared
 /// statement bound by position through SQLitePCLRaw, no ADO.NET), in transactions of one batch;</item>
+/// <item>the same, keyed by (peer, message id) and with the (peer, date) index the archive keeps for date ranges,
+/// the key in its cheapest form: packed into the rowid, so the table itself is the key and no second index is
+/// kept;</item>
 /// <item>rows copied by SQL from a staging table, no per-row call at all (not open to a writer fed from memory);</item>
 /// <item>the text indexed with the archive's exact FTS5 definition (external content, unicode61
 /// remove_diacritics 2, merge width 16) from the staging table, in transactions of one batch (keeping search current)
@@ -21,11 +24,13 @@ namespace Spectra.Bench.Store;
 /// </summary>
 internal static class SearchIndexFloor
 {
-    public readonly record struct Floor(double RowsPerRowCall, double RowsBySql, double IndexPerBatch, double IndexOnePass);
+    public readonly record struct Floor(
+        double RowsPerRowCall, double RowsKeyedPerRowCall, double RowsBySql, double IndexPerBatch, double IndexOnePass);
 
     /// <returns>Messages per second of wall time for each part.</returns>
     public static Floor Run(string directory, IReadOnlyList<ArchivedMessage> messages, int batchSize) => new(
-        MeasurePerRowCalls(Path.Combine(directory, "floor-calls.db"), messages, batchSize),
+        MeasurePerRowCalls(Path.Combine(directory, "floor-calls.db"), messages, batchSize, keyed: false),
+        MeasurePerRowCalls(Path.Combine(directory, "floor-calls-keyed.db"), messages, batchSize, keyed: true),
         Measure(Path.Combine(directory, "floor-rows.db"), messages, batchSize, """
             INSERT INTO bare SELECT -1000000004242, message_id, date, sender_id, sender_name, reply_to_message_id, views, text
             FROM staging WHERE row_id BETWEEN $low AND $high
@@ -87,15 +92,31 @@ internal static class SearchIndexFloor
         return messages.Count / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The rows through the writer's own per-row path (<see cref="RawStatement"/>), without its schema.</summary>
-    private static double MeasurePerRowCalls(string path, IReadOnlyList<ArchivedMessage> messages, int batchSize)
+    /// <summary>
+    /// The rows through the writer's own per-row path (<see cref="RawStatement"/>), without its schema; with
+    /// <paramref name="keyed"/>, keyed by (peer, message id) packed into the rowid and with the (peer, date) index,
+    /// and nothing else (no constraint, no other column).
+    /// </summary>
+    private static double MeasurePerRowCalls(string path, IReadOnlyList<ArchivedMessage> messages, int batchSize, bool keyed)
     {
         using var connection = SqliteConnections.OpenReadWrite(path, TimeSpan.FromSeconds(30), create: true);
         SqliteConnections.Execute(connection, """
             CREATE TABLE bare (peer_id INTEGER, message_id INTEGER, date INTEGER, sender_id INTEGER,
                 sender_name TEXT, reply_to_message_id INTEGER, views INTEGER, text TEXT)
             """);
-        using var insert = new RawStatement(connection, "INSERT INTO bare VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (keyed)
+        {
+            SqliteConnections.Execute(connection, """
+                DROP TABLE bare;
+                CREATE TABLE bare (peer_message INTEGER PRIMARY KEY, peer_id INTEGER, message_id INTEGER, date INTEGER,
+                    sender_id INTEGER, sender_name TEXT, reply_to_message_id INTEGER, views INTEGER, text TEXT);
+                CREATE INDEX bare_date ON bare (peer_id, date);
+                """);
+        }
+
+        using var insert = new RawStatement(connection, keyed
+            ? "INSERT INTO bare VALUES ((1 << 32) | ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            : "INSERT INTO bare VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         var clock = Stopwatch.StartNew();
         for (var offset = 0; offset < messages.Count; offset += batchSize)
         {
