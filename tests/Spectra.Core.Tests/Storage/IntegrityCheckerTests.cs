@@ -291,6 +291,39 @@ public sealed class IntegrityCheckerTests
         Assert.Equal(CheckStatus.Pass, Single(results, "IntegrityCheck").Status);
     }
 
+    public static TheoryData<int> EarlierVersions()
+    {
+        var data = new TheoryData<int>();
+        for (var version = 1; version < Spectra.Core.Storage.Migrations.SchemaMigrations.LatestVersion; version++)
+        {
+            data.Add(version);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EarlierVersions))]
+    public void An_archive_of_an_earlier_version_is_not_reported_as_damaged(int version)
+    {
+        // An archive a previous Spectra wrote and nothing has upgraded yet: the read-only check cannot upgrade it,
+        // and its older tables are not damage (it once failed here and advised restoring a backup).
+        using var temp = new TempArchive();
+        using (var connection = new SqliteConnection($"Data Source={temp.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            Spectra.Core.Storage.Migrations.SchemaMigrator.Migrate(connection, temp.DatabasePath, version);
+        }
+
+        var results = Check(temp, deep: true);
+
+        Assert.Equal(CheckStatus.Warn, Single(results, "SchemaVersion").Status);
+        var schema = Single(results, "Schema");
+        Assert.True(schema.Status == CheckStatus.Pass, schema.Message);
+        Assert.Contains($"schema version {version}", schema.Message, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.True(r.Status != CheckStatus.Fail, $"{r.Check}: {r.Message}"));
+    }
+
     [Fact]
     public void The_deep_content_check_passes_beside_an_open_writer()
     {

@@ -336,7 +336,9 @@ public sealed class IntegrityChecker
     {
         const string check = "Schema";
         var actual = ReferenceSchema.Read(connection);
-        var expected = ReferenceSchema.Expected;
+        // SchemaVersion has passed or warned by now, so the version is one the migrations know.
+        var version = SqliteConnections.Scalar<int>(connection, "PRAGMA user_version");
+        var expected = ReferenceSchema.For(version);
         var missing = expected.Keys.Where(k => !actual.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var altered = expected.Keys.Where(k => actual.TryGetValue(k, out var a) && a != expected[k]).Order(StringComparer.Ordinal).ToList();
         var extra = actual.Keys.Where(k => !expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
@@ -360,7 +362,9 @@ public sealed class IntegrityChecker
         return extra.Count > 0
             ? IntegrityCheckResult.Warn(check, "Objects Spectra does not know: " + string.Join(", ", extra.Select(n => $"{actual[n].Type} {n}")) + ".",
                 "Harmless if you added them on purpose; otherwise drop them.")
-            : IntegrityCheckResult.Pass(check, FormattableString.Invariant($"All {expected.Count} tables, indexes and triggers as expected."));
+            : IntegrityCheckResult.Pass(check, version == SchemaMigrations.LatestVersion
+                ? FormattableString.Invariant($"All {expected.Count} tables, indexes and triggers as expected.")
+                : FormattableString.Invariant($"All {expected.Count} tables, indexes and triggers as expected for schema version {version}."));
     }
 
     private static IntegrityCheckResult CheckFullTextIndex(SqliteConnection connection)

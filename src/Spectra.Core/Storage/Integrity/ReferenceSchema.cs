@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Storage.Migrations;
@@ -7,12 +8,22 @@ namespace Spectra.Core.Storage.Integrity;
 /// <summary>
 /// The schema an archive should have, obtained by running the migrations on an empty in-memory database. Comparing
 /// against it (rather than a hand-kept list) means the check can never drift from what the migrations create.
+/// An archive not yet upgraded is compared with what its own version had, since a read-only check cannot upgrade
+/// it and an older schema is not damage.
 /// </summary>
 internal static partial class ReferenceSchema
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, SchemaObject>> s_expected = new(Build);
+    private static readonly ConcurrentDictionary<int, Lazy<IReadOnlyDictionary<string, SchemaObject>>> s_byVersion = new();
 
-    public static IReadOnlyDictionary<string, SchemaObject> Expected => s_expected.Value;
+    public static IReadOnlyDictionary<string, SchemaObject> Expected => For(SchemaMigrations.LatestVersion);
+
+    /// <summary>The schema of an archive at <paramref name="version"/> (1 to the latest).</summary>
+    public static IReadOnlyDictionary<string, SchemaObject> For(int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, SchemaMigrations.LatestVersion);
+        return s_byVersion.GetOrAdd(version, v => new Lazy<IReadOnlyDictionary<string, SchemaObject>>(() => Build(v))).Value;
+    }
 
     public static Dictionary<string, SchemaObject> Read(SqliteConnection connection)
     {
@@ -29,11 +40,11 @@ internal static partial class ReferenceSchema
         return result;
     }
 
-    private static Dictionary<string, SchemaObject> Build()
+    private static Dictionary<string, SchemaObject> Build(int version)
     {
         using var memory = new SqliteConnection("Data Source=:memory:");
         memory.Open();
-        SchemaMigrator.Migrate(memory, ":memory:");
+        SchemaMigrator.Migrate(memory, ":memory:", version);
         return Read(memory);
     }
 

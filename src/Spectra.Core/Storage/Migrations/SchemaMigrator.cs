@@ -11,14 +11,20 @@ namespace Spectra.Core.Storage.Migrations;
 public static class SchemaMigrator
 {
     /// <summary>Migrates and returns the resulting schema version.</summary>
-    public static int Migrate(SqliteConnection connection, string path)
+    public static int Migrate(SqliteConnection connection, string path) => Migrate(connection, path, SchemaMigrations.LatestVersion);
+
+    /// <summary>
+    /// Migrates no further than <paramref name="upTo"/>: what an archive of that version has (the integrity check's
+    /// reference for archives not yet upgraded, and tests of upgrades).
+    /// </summary>
+    internal static int Migrate(SqliteConnection connection, string path, int upTo)
     {
         var version = ReadVersion(connection);
         CheckOpenable(connection, path, version);
 
         foreach (var migration in SchemaMigrations.All)
         {
-            if (migration.Version <= version)
+            if (migration.Version <= version || migration.Version > upTo)
             {
                 continue;
             }
