@@ -137,7 +137,13 @@ Describe 'Import-SpectraExport' {
         $child.WaitForExit()
         $wasRunning | Should -BeTrue -Because 'the import must be killed while it is still running'
 
-        $rerun = Import-SpectraExport -Path $folder -Database $killed -BatchSize 500
+        # The killed run never recorded its end: the check says it was interrupted, and the re-run closes it.
+        $runs = Test-SpectraDatabase -Path $killed | Where-Object Check -eq 'Runs'
+        $runs.Status | Should -Be 'Warn'
+        $runs.Message | Should -BeLike "Interrupted (*): run 1 (import: tdesktop-json *result.json, started *"
+        $rerun = Import-SpectraExport -Path $folder -Database $killed -BatchSize 500 -WarningVariable rerunWarnings
+        $rerunWarnings.Message | Should -BeLike 'An earlier run 1 (import: *) never finished*recorded as failed*'
+        (Test-SpectraDatabase -Path $killed | Where-Object Check -eq 'Runs').Status | Should -Be 'Pass'
         $rerun.Skipped | Should -BeGreaterThan 0
         ($rerun.Imported + $rerun.Skipped) | Should -Be 60000
 

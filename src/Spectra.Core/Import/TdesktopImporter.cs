@@ -73,6 +73,7 @@ public sealed class TdesktopImporter
         var summaries = new List<ImportChatSummary>();
         using var writer = _database.CreateWriter(cancellationToken);
         writer.BeginRun(RunKind.Import, detail: "tdesktop-json " + file);
+        ArchiveRuns.ReportInterrupted(writer.InterruptedRuns, _sink);
         _sink.Log(HostLogLevel.Verbose, FormattableString.Invariant(
             $"Import of {file} into {_database.Path} (schema version {_database.SchemaVersion}, media in {_database.Media.RootDirectory}) started"));
         var outcome = RunOutcome.Failed;

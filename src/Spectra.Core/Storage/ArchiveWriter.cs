@@ -110,19 +110,57 @@ public sealed class ArchiveWriter : IDisposable
     /// <summary>Totals of everything this writer wrote since <see cref="BeginRun"/>.</summary>
     public RunCounts Counts => new(_inserted, _updated, _unchanged, _errors, _mediaStored);
 
-    /// <summary>Records the start of a run; later batches count into it and stamp sync state with it.</summary>
+    /// <summary>
+    /// Runs found interrupted when <see cref="BeginRun"/> last started one: their process, on this machine, is gone
+    /// without having recorded their end. They are now recorded as failed; callers tell the user.
+    /// </summary>
+    public IReadOnlyList<UnfinishedRun> InterruptedRuns { get; private set; } = [];
+
+    /// <summary>
+    /// Records the start of a run, with the process that runs it; later batches count into it and stamp sync state
+    /// with it. Runs this machine left unfinished (their process is gone) are recorded as failed first.
+    /// </summary>
     public long BeginRun(RunKind kind, long? accountId = null, string? detail = null)
     {
-        RunId = _guard.Run(() =>
+        var owner = RunOwner.Current;
+        (RunId, InterruptedRuns) = InTransaction(transaction =>
         {
+            var interrupted = CloseInterruptedRuns(transaction);
             using var command = Command("""
-                INSERT INTO runs (kind, account_id, started_at, detail) VALUES ($kind, $account, $at, $detail) RETURNING run_id
-                """, "$kind", "$account", "$at", "$detail");
-            Set(command, StorageText.Of(kind), accountId, StorageText.Now(), detail);
-            return (long)command.ExecuteScalar()!;
+                INSERT INTO runs (kind, account_id, started_at, detail, host, process_id, process_started_at)
+                VALUES ($kind, $account, $at, $detail, $host, $pid, $pstart) RETURNING run_id
+                """, "$kind", "$account", "$at", "$detail", "$host", "$pid", "$pstart");
+            command.Transaction = transaction;
+            Set(command, StorageText.Of(kind), accountId, StorageText.Now(), detail, owner.Host, owner.ProcessId, owner.ProcessStartedAt);
+            return ((long?)(long)command.ExecuteScalar()!, interrupted);
         });
         _inserted = _updated = _unchanged = _errors = _mediaStored = 0;
-        return RunId.Value;
+        return RunId!.Value;
+    }
+
+    /// <summary>
+    /// Marks as failed the open runs whose process is known to be gone, and those begun before schema version 5
+    /// (which recorded no process; an older Spectra still running one would record its real end over this). A run
+    /// wrongly taken for interrupted heals the same way: its own <see cref="CompleteRun"/> overwrites the outcome.
+    /// </summary>
+    private List<UnfinishedRun> CloseInterruptedRuns(SqliteTransaction transaction)
+    {
+        var interrupted = ArchiveRuns.ReadUnfinished(_connection, transaction)
+            .Where(run => run.Host is null || run.IsGone == true)
+            .ToList();
+        using var close = Command("""
+            UPDATE runs SET outcome = 'failed',
+                detail = coalesce(detail || '; ', '') || 'interrupted: its process ended without recording the end of the run'
+            WHERE run_id = $run AND outcome = 'running'
+            """, "$run");
+        close.Transaction = transaction;
+        foreach (var run in interrupted)
+        {
+            Set(close, run.RunId);
+            close.ExecuteNonQuery();
+        }
+
+        return interrupted;
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed class IntegrityCheckerTests
 
         Assert.All(results, r => Assert.True(r.Status == CheckStatus.Pass, $"{r.Check}: {r.Status} {r.Message}"));
         var expected = deep
-            ? new[] { "File", "SchemaVersion", "IntegrityCheck", "ForeignKeys", "Schema", "FullTextIndex", "FullTextContent", "OrphanedRows", "MediaFiles", "MediaHashes", "WalSize", "FreePages", "Statistics" }
-            : new[] { "File", "SchemaVersion", "QuickCheck", "ForeignKeys", "Schema", "FullTextIndex", "OrphanedRows", "MediaFiles", "WalSize", "FreePages", "Statistics" };
+            ? new[] { "File", "SchemaVersion", "IntegrityCheck", "ForeignKeys", "Schema", "FullTextIndex", "FullTextContent", "OrphanedRows", "MediaFiles", "MediaHashes", "WalSize", "FreePages", "Statistics", "Runs" }
+            : new[] { "File", "SchemaVersion", "QuickCheck", "ForeignKeys", "Schema", "FullTextIndex", "OrphanedRows", "MediaFiles", "WalSize", "FreePages", "Statistics", "Runs" };
         Assert.Equal(expected, results.Select(r => r.Check));
         Assert.Equal(before, File.ReadAllBytes(temp.DatabasePath));
         // SQLite may leave the -shm lock index and an empty log behind (the checker reads under the WAL locks); it

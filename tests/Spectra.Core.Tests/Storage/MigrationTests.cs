@@ -52,6 +52,7 @@ public sealed class MigrationTests
                 PRAGMA user_version = 1;
                 """));
             SqliteConnections.Execute(connection, "INSERT INTO peers (peer_id, type, telegram_id, title, first_seen, updated_at) VALUES (-1001, 'channel', 1, 'Kept', 0, 0)");
+            SqliteConnections.Execute(connection, "INSERT INTO runs (kind, started_at) VALUES ('import', 5)");
         }
 
         using (var db = temp.OpenSeeded(5))
@@ -63,10 +64,13 @@ public sealed class MigrationTests
         Assert.Equal(4096L, Scalar(again.Connection, "PRAGMA page_size"));
         Assert.Equal(16L, Scalar(again.Connection, "SELECT v FROM messages_fts_config WHERE k = 'automerge'"));
         Assert.Equal(5L, Scalar(again.Connection, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'message'"));
-        Assert.Equal(new[] { 1L, 2L, 3L, 4L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(new[] { 1L, 2L, 3L, 4L, 5L }, Column(again.Connection, "SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal(0L, Scalar(again.Connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'messages_sender'"));
         // Version 4 adds the export type, unknown (NULL) for chats already archived.
         Assert.Equal(1L, Scalar(again.Connection, "SELECT count(*) FROM peers WHERE title = 'Kept' AND export_type IS NULL"));
+        // Version 5 records each run's process; a run begun before it has none, and the upgrade leaves it as it was.
+        Assert.Equal(1L, Scalar(again.Connection,
+            "SELECT count(*) FROM runs WHERE started_at = 5 AND outcome = 'running' AND host IS NULL AND process_id IS NULL AND process_started_at IS NULL"));
     }
 
     [Fact]

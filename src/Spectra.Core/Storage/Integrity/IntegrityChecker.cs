@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Hosting;
 using Spectra.Core.Storage.Migrations;
+using Spectra.Core.Storage.Model;
 
 namespace Spectra.Core.Storage.Integrity;
 
@@ -103,6 +104,7 @@ public sealed class IntegrityChecker
             steps.Add(new("WalSize", (_, _) => [CheckWal()]));
             steps.Add(new("FreePages", (c, _) => [CheckFreePages(c)]));
             steps.Add(new("Statistics", (c, _) => [CheckStatistics(c)]));
+            steps.Add(new("Runs", (c, _) => [CheckRuns(c)]));
 
             var results = new IReadOnlyList<IntegrityCheckResult>?[steps.Count];
             var schemaUsable = true;
@@ -663,4 +665,48 @@ public sealed class IntegrityChecker
             ? IntegrityCheckResult.Warn(check, text, "Run Optimize-SpectraDatabase to refresh the statistics.")
             : IntegrityCheckResult.Pass(check, text);
     }
+
+    /// <summary>
+    /// Runs that never recorded their end. A process that crashed, was killed or lost power leaves its run
+    /// 'running'; since schema version 5 the run names its process, so one still going is told from one that is not.
+    /// </summary>
+    private static IntegrityCheckResult CheckRuns(SqliteConnection connection)
+    {
+        const string check = "Runs";
+        var version = SqliteConnections.Scalar<int>(connection, "PRAGMA user_version");
+        var total = SqliteConnections.Scalar<long>(connection, "SELECT count(*) FROM runs");
+        var open = ArchiveRuns.ReadUnfinished(connection, schemaVersion: version);
+        var going = open.Where(run => run.IsGone == false).ToList();
+        var interrupted = open.Where(run => run.IsGone == true).ToList();
+        var unknown = open.Where(run => run.IsGone is null).ToList();
+        if (interrupted.Count + unknown.Count == 0)
+        {
+            return IntegrityCheckResult.Pass(check, going.Count == 0
+                ? FormattableString.Invariant($"{total:N0} run(s) recorded; none left unfinished.")
+                : FormattableString.Invariant($"{total:N0} run(s) recorded; in progress: {Runs(going)}."));
+        }
+
+        var parts = new List<string>();
+        if (interrupted.Count > 0)
+        {
+            parts.Add($"Interrupted (never recorded an end, and the process that ran it is gone): {Runs(interrupted)}.");
+        }
+
+        if (unknown.Count > 0)
+        {
+            parts.Add($"Never recorded an end, and whether still going cannot be told here: {Runs(unknown)} "
+                + (unknown.All(run => run.Host is null)
+                    ? "(begun before schema version 5, which records the process)."
+                    : "(begun on another machine, or before schema version 5, which records the process)."));
+        }
+
+        return IntegrityCheckResult.Warn(check, string.Join(" ", parts),
+            "If no Spectra command is still using the archive, run the interrupted command again: an import completes what "
+            + "is missing (importing is idempotent), an optimize redoes its steps. The next run on the same machine records "
+            + "interrupted runs as failed.");
+    }
+
+    private static string Runs(IReadOnlyList<UnfinishedRun> runs) =>
+        string.Join("; ", runs.Take(3).Select(run => run.Describe()))
+        + (runs.Count > 3 ? FormattableString.Invariant($"; and {runs.Count - 3} more") : "");
 }

@@ -73,6 +73,7 @@ public static class ArchiveMaintenance
         try
         {
             writer.BeginRun(RunKind.Optimize, detail: string.Join(", ", steps));
+            ArchiveRuns.ReportInterrupted(writer.InterruptedRuns, sink);
             for (var i = 0; i < steps.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -3,7 +3,7 @@ namespace Spectra.Core.Storage.Migrations;
 /// <summary>Every schema step in order. Append only: a released step is never edited.</summary>
 public static class SchemaMigrations
 {
-    public static IReadOnlyList<Migration> All { get; } = [SchemaV1.Migration, SchemaV2.Migration, SchemaV3.Migration, SchemaV4.Migration];
+    public static IReadOnlyList<Migration> All { get; } = [SchemaV1.Migration, SchemaV2.Migration, SchemaV3.Migration, SchemaV4.Migration, SchemaV5.Migration];
 
     /// <summary>The <c>user_version</c> a fully migrated archive has.</summary>
     public static int LatestVersion => All[^1].Version;
