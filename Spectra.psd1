@@ -13,6 +13,7 @@
         'Backup-SpectraDatabase'
         'Get-SpectraChannel'
         'Get-SpectraMessage'
+        'Get-SpectraRun'
         'Optimize-SpectraDatabase'
         'Search-SpectraMessage'
         'Test-SpectraDatabase'

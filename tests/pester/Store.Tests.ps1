@@ -403,3 +403,71 @@ Describe 'Optimize-SpectraDatabase and Backup-SpectraDatabase' {
         Backup-SpectraDatabase -Database $mdb -Destination $copy -Force | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Get-SpectraRun' {
+    BeforeEach {
+        $script:rdir = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $rdir | Out-Null
+        $script:rdb = Join-Path $rdir 'archive.db'
+        $null = New-TestArchive -Path $rdb -Count 20
+        # Two real runs recorded by this process: an optimize, then another.
+        $null = Optimize-SpectraDatabase -Database $rdb -Confirm:$false
+        $null = Optimize-SpectraDatabase -Database $rdb -NoVacuum -Confirm:$false
+    }
+
+    It 'lists the runs newest first, with how they ended and the process that ran them' {
+        $runs = @(Get-SpectraRun -Database $rdb)
+        $runs | Should -HaveCount 2
+        $runs[0] | Should -BeOfType Spectra.PowerShell.Models.SpectraRun
+        $runs.RunId | Should -Be @(2, 1)
+        $runs.Kind | Should -Be @('Optimize', 'Optimize')
+        $runs.Outcome | Should -Be @('Succeeded', 'Succeeded')
+        $runs[0].Detail | Should -Not -BeLike '*VACUUM*'
+        $runs[1].Detail | Should -BeLike '*VACUUM*'
+        $runs[0].ProcessId | Should -Be $PID
+        $runs[0].Host | Should -Be ([Environment]::MachineName)
+        $runs[0].Duration | Should -BeOfType [TimeSpan]
+        $runs[0].EndTime | Should -BeGreaterOrEqual $runs[0].StartTime
+        $runs[0].Database | Should -Be $rdb
+        (Get-SpectraRun -Database $rdb | Out-String -Width 120) | Should -Match 'RunId\s+Kind\s+Outcome'
+    }
+
+    It 'filters by id, kind, start time and count, and takes its runs from the pipeline' {
+        (Get-SpectraRun -Database $rdb -First 1).RunId | Should -Be 2
+        (Get-SpectraRun 1 -Database $rdb).RunId | Should -Be 1
+        Get-SpectraRun -Database $rdb -Kind Import | Should -BeNullOrEmpty
+        @(Get-SpectraRun -Database $rdb -Kind Optimize) | Should -HaveCount 2
+        Get-SpectraRun -Database $rdb -After (Get-Date).AddHours(1) | Should -BeNullOrEmpty
+        @(Get-SpectraRun -Database $rdb -Before (Get-Date).AddHours(1)) | Should -HaveCount 2
+        # RunId and Database bind by property name: the run comes back from its own archive.
+        Push-Location $TestDrive
+        try { (Get-SpectraRun -Database $rdb -First 1 | Get-SpectraRun).RunId | Should -Be 2 }
+        finally { Pop-Location }
+    }
+
+    It 'shows a run whose process is gone as Interrupted, and filters by outcome' {
+        # As a killed process leaves it: 'running', on this machine, this process id but another start time.
+        Invoke-RawSql $rdb "INSERT INTO runs (kind, started_at, detail, host, process_id, process_started_at) VALUES ('import', 1700000000, 'tdesktop-json /x/result.json', '$([Environment]::MachineName)', $PID, 1)"
+        Invoke-RawSql $rdb "INSERT INTO runs (kind, started_at, detail, host, process_id, process_started_at) VALUES ('import', 1700000001, 'elsewhere', 'another-machine', 1, 1)"
+        $interrupted = Get-SpectraRun -Database $rdb -Outcome Interrupted
+        $interrupted.RunId | Should -Be 3
+        $interrupted.EndTime | Should -BeNullOrEmpty
+        $interrupted.Duration | Should -BeNullOrEmpty
+        (Get-SpectraRun -Database $rdb -Outcome Running).RunId | Should -Be 4
+        @(Get-SpectraRun -Database $rdb -Outcome Interrupted, Succeeded).RunId | Should -Be @(3, 2, 1)
+    }
+
+    It 'reads an archive a previous Spectra wrote (schema version 4) without upgrading it' {
+        Invoke-RawSql $rdb 'PRAGMA user_version = 4'
+        $before = (Get-FileHash -LiteralPath $rdb).Hash
+        $runs = @(Get-SpectraRun -Database $rdb -ErrorAction Stop)
+        $runs | Should -HaveCount 2
+        $runs[0].Host | Should -BeNullOrEmpty
+        (Get-SpectraChannel -Database $rdb -ErrorAction Stop).MessageCount | Should -Be 20
+        (Get-FileHash -LiteralPath $rdb).Hash | Should -Be $before
+    }
+
+    It 'reports a missing archive as DatabaseNotFound' {
+        { Get-SpectraRun -Database (Join-Path $rdir 'absent.db') -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
+    }
+}

@@ -35,9 +35,10 @@ public sealed class ArchiveReader : IDisposable
 
     private readonly SqliteConnection _connection;
 
-    private ArchiveReader(string path, SqliteConnection connection, string mediaDirectory)
+    private ArchiveReader(string path, SqliteConnection connection, string mediaDirectory, int schemaVersion)
     {
         Path = path;
+        SchemaVersion = schemaVersion;
         _connection = connection;
         Media = new MediaStore(mediaDirectory);
     }
@@ -54,6 +55,16 @@ public sealed class ArchiveReader : IDisposable
     /// that everything reading an archive opens it one way.
     /// </summary>
     internal SqliteConnection Connection => _connection;
+
+    /// <summary>
+    /// The oldest schema every read here understands (the export reads the chat type of version 4). Readers open
+    /// archives read-only and so cannot upgrade them; a schema step that reads need not wait for (version 5's run
+    /// owners) leaves this as it is, so archives a previous Spectra wrote stay readable.
+    /// </summary>
+    public const int MinimumReadableVersion = 4;
+
+    /// <summary>The archive's schema version (from <see cref="MinimumReadableVersion"/> to the latest).</summary>
+    public int SchemaVersion { get; }
 
     /// <summary>Opens an existing archive for reading; refuses missing files, foreign files and newer schemas.</summary>
     public static ArchiveReader Open(string path, string? mediaDirectory = null)
@@ -77,14 +88,14 @@ public sealed class ArchiveReader : IDisposable
                 throw StorageErrors.NotSpectra(fullPath, "it has no Spectra schema");
             }
 
-            if (version < SchemaMigrations.LatestVersion)
+            if (version < MinimumReadableVersion)
             {
                 throw new SpectraException("DatabaseNeedsUpgrade", SpectraErrorCategory.InvalidOperation,
-                    FormattableString.Invariant($"The archive is at schema version {version}; reading needs version {SchemaMigrations.LatestVersion}."),
+                    FormattableString.Invariant($"The archive is at schema version {version}; reading needs version {MinimumReadableVersion}."),
                     "Run Optimize-SpectraDatabase (or any archiving command) once to upgrade it.", new ErrorLocation(fullPath));
             }
 
-            return new ArchiveReader(fullPath, connection, ArchiveDatabase.MediaDirectoryFor(fullPath, mediaDirectory));
+            return new ArchiveReader(fullPath, connection, ArchiveDatabase.MediaDirectoryFor(fullPath, mediaDirectory), version);
         }
         catch (SqliteException ex)
         {
@@ -409,6 +420,54 @@ public sealed class ArchiveReader : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Recorded runs matching <paramref name="query"/>, newest first.</summary>
+    public IEnumerable<RunView> GetRuns(RunQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return StorageErrors.MapReadErrors(ReadRuns(query), Path);
+    }
+
+    private IEnumerable<RunView> ReadRuns(RunQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        // Version 4 archives (still readable) recorded no process with a run.
+        command.CommandText = """
+            SELECT run_id, kind, outcome, started_at, ended_at, messages_inserted, messages_updated, messages_unchanged,
+                errors, media_stored, detail,
+            """ + (SchemaVersion >= 5 ? " host, process_id, process_started_at" : " NULL, NULL, NULL") + """
+
+            FROM runs
+            WHERE ($ids IS NULL OR run_id IN (SELECT value FROM json_each($ids)))
+              AND ($kinds IS NULL OR kind IN (SELECT value FROM json_each($kinds)))
+              AND ($after IS NULL OR started_at >= $after)
+              AND ($before IS NULL OR started_at < $before)
+            ORDER BY run_id DESC
+            """;
+        command.Parameters.AddWithValue("$ids", query.Ids is { Count: > 0 } ids ? JsonSerializer.Serialize(ids) : DBNull.Value);
+        command.Parameters.AddWithValue("$kinds", query.Kinds is { Count: > 0 } kinds
+            ? JsonSerializer.Serialize(kinds.Select(StorageText.Of)) : DBNull.Value);
+        command.Parameters.AddWithValue("$after", (object?)StorageText.Unix(query.After) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$before", (object?)StorageText.Unix(query.Before) ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new RunView(reader.GetInt64(0), Enum.Parse<RunKind>(reader.GetString(1), ignoreCase: true),
+                Enum.Parse<RunOutcome>(reader.GetString(2), ignoreCase: true), StorageText.FromUnix(reader.GetInt64(3)))
+            {
+                EndedAt = NullableDate(reader, 4),
+                MessagesInserted = reader.GetInt64(5),
+                MessagesUpdated = reader.GetInt64(6),
+                MessagesUnchanged = reader.GetInt64(7),
+                Errors = reader.GetInt64(8),
+                MediaStored = reader.GetInt64(9),
+                Detail = NullableString(reader, 10),
+                Host = NullableString(reader, 11),
+                ProcessId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
+                ProcessStartedAt = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+            };
+        }
     }
 
     private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

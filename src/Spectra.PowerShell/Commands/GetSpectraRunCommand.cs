@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
+using Spectra.PowerShell.Infrastructure;
+using Spectra.PowerShell.Models;
+
+namespace Spectra.PowerShell.Commands;
+
+/// <summary>
+/// Lists the runs recorded in an archive (imports, optimizes, live archive runs), newest first: how each ended, what
+/// it wrote, and which ones were interrupted.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SpectraRun")]
+[OutputType(typeof(SpectraRun))]
+public sealed class GetSpectraRunCommand : ArchiveReaderCmdlet
+{
+    /// <summary>Only these runs.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("RunId")]
+    public long[]? Id { get; set; }
+
+    /// <summary>Only runs of these kinds.</summary>
+    [Parameter]
+    [ValidateSet(nameof(RunKind.Import), nameof(RunKind.Optimize), nameof(RunKind.Archive))]
+    public string[]? Kind { get; set; }
+
+    /// <summary>Only runs with these outcomes (Interrupted: recorded as running, but the process is gone).</summary>
+    [Parameter]
+    [ValidateSet("Succeeded", "Partial", "Failed", "Cancelled", "Running", "Interrupted")]
+    public string[]? Outcome { get; set; }
+
+    /// <summary>Only runs started at or after this time.</summary>
+    [Parameter]
+    public DateTime? After { get; set; }
+
+    /// <summary>Only runs started before this time.</summary>
+    [Parameter]
+    public DateTime? Before { get; set; }
+
+    /// <summary>At most this many runs (the newest).</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? First { get; set; }
+
+    protected override void ProcessArchiveRecord()
+    {
+        var reader = Reader;
+        var query = new RunQuery
+        {
+            Ids = Id,
+            Kinds = Kind?.Select(Enum.Parse<RunKind>).ToList(),
+            After = DateArguments.ToOffset(After),
+            Before = DateArguments.ToOffset(Before),
+        };
+        var written = 0;
+        foreach (var run in reader.GetRuns(query))
+        {
+            // Interrupted is worked out per run (is its process alive?), so the outcome is filtered here, not in SQL.
+            var output = new SpectraRun(run, reader.Path);
+            if (Outcome is not null && !Outcome.Contains(output.Outcome, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            WriteObject(output);
+            if (++written == First)
+            {
+                return;
+            }
+        }
+    }
+}
