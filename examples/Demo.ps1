@@ -51,6 +51,9 @@ Get-SpectraChannel -Database $demoDatabase | Format-Table -AutoSize | Out-String
 Write-Host "`n== Search-SpectraMessage 'aurora' (FTS5, ranked, with snippets)" -ForegroundColor Cyan
 Search-SpectraMessage -Query 'aurora' -Database $demoDatabase | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 
+Write-Host "`n== Get-SpectraRun: the runs the archive recorded, newest first" -ForegroundColor Cyan
+Get-SpectraRun -Database $demoDatabase | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+
 Write-Host "`n== Test-SpectraDatabase -Deep: every integrity check" -ForegroundColor Cyan
 Test-SpectraDatabase -Path $demoDatabase -Deep | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 

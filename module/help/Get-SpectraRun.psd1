@@ -1,14 +1,14 @@
 @{
-    Synopsis    = 'Lists the runs recorded in an archive (imports, optimizes, live archive runs): how each ended and what it wrote.'
+    Synopsis    = 'Lists the runs recorded in an archive (imports, optimizes): how each ended and what it wrote.'
     Description = @'
-Every Import-SpectraExport and Optimize-SpectraDatabase (and the live archiver) records a run in the archive: its kind, start and end time, outcome, the messages it inserted, updated and found unchanged, the messages it could not read or write, the media it stored, and the process that ran it. Get-SpectraRun writes one object per run, newest first, so a scheduled task or a runbook can ask how the last run went.
+Every Import-SpectraExport and Optimize-SpectraDatabase records a run in the archive: its kind, start and end time, outcome, the messages it inserted, updated and found unchanged, the problems it recorded (Errors: messages it could not read or write, which make the outcome Partial, and media files it refused or could not read, whose messages are kept without them), the media it stored, and the process that ran it. Get-SpectraRun writes one object per run, newest first, so a scheduled task or a runbook can ask how the last run went.
 
 A run whose process died (a crash, a kill, a power cut) never records its end. Its Outcome is shown as Interrupted when its process is known to be gone on this machine; the next run on the same machine records it as Failed and says so in its Detail and in a warning. A run begun on another machine (or before schema version 5, which records the process) that never recorded its end stays Running here: this machine cannot see that process. Test-SpectraDatabase reports such runs in its Runs check.
 '@
     Parameters  = @{
         Id       = 'Only these runs, by RunId. Accepts RunId from the pipeline.'
-        Kind     = 'Only runs of these kinds: Import, Optimize, Archive.'
-        Outcome  = 'Only runs with these outcomes: Succeeded, Partial (some messages could not be written; see Errors), Failed, Cancelled (stopped with Ctrl+C), Running, Interrupted (recorded as running, but its process is gone).'
+        Kind     = 'Only runs of these kinds: Import, Optimize.'
+        Outcome  = 'Only runs with these outcomes: Succeeded, Partial (some messages could not be imported; see Errors), Failed, Cancelled (stopped with Ctrl+C), Running, Interrupted (recorded as running, but its process is gone).'
         After    = 'Only runs started at or after this time (local time unless the value says otherwise).'
         Before   = 'Only runs started before this time.'
         First    = 'At most this many runs: the newest that match.'

@@ -7,7 +7,7 @@ using Spectra.PowerShell.Models;
 namespace Spectra.PowerShell.Commands;
 
 /// <summary>
-/// Lists the runs recorded in an archive (imports, optimizes, live archive runs), newest first: how each ended, what
+/// Lists the runs recorded in an archive (imports, optimizes), newest first: how each ended, what
 /// it wrote, and which ones were interrupted.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SpectraRun")]
@@ -21,7 +21,7 @@ public sealed class GetSpectraRunCommand : ArchiveReaderCmdlet
 
     /// <summary>Only runs of these kinds.</summary>
     [Parameter]
-    [ValidateSet(nameof(RunKind.Import), nameof(RunKind.Optimize), nameof(RunKind.Archive))]
+    [ValidateSet(nameof(RunKind.Import), nameof(RunKind.Optimize))]
     public string[]? Kind { get; set; }
 
     /// <summary>Only runs with these outcomes (Interrupted: recorded as running, but the process is gone).</summary>

@@ -2,7 +2,7 @@ using Spectra.Core.Storage.Query;
 
 namespace Spectra.PowerShell.Models;
 
-/// <summary>A recorded run of an import, an optimize or a live archive run (Get-SpectraRun).</summary>
+/// <summary>A recorded run of an import or an optimize (Get-SpectraRun).</summary>
 public sealed class SpectraRun
 {
     internal SpectraRun(RunView run, string database)
@@ -30,7 +30,7 @@ public sealed class SpectraRun
     /// <summary>The run's number in the archive; accepted by Get-SpectraRun -Id.</summary>
     public long RunId { get; }
 
-    /// <summary>Import, Optimize or Archive.</summary>
+    /// <summary>Import or Optimize.</summary>
     public string Kind { get; }
 
     /// <summary>
@@ -56,7 +56,10 @@ public sealed class SpectraRun
     /// <summary>Messages already archived as they were.</summary>
     public long Unchanged { get; }
 
-    /// <summary>Messages that could not be read or written (recorded in the archive's message_errors).</summary>
+    /// <summary>
+    /// Problems recorded in the archive's message_errors during the run: messages that could not be read or written
+    /// (which make the outcome Partial), and media files refused or unreadable (the message is kept without them).
+    /// </summary>
     public long Errors { get; }
 
     /// <summary>Media files stored.</summary>
