@@ -73,7 +73,7 @@ internal static class JsonFileParser
         var result = new JsonObject();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString() ?? string.Empty;
+            var name = ReadString(ref reader, path, state);
             var line = state.LineOf(reader.TokenStartIndex);
             var childPath = ConfigPath.Property(path, name);
             state.CurrentField = childPath;
@@ -109,13 +109,31 @@ internal static class JsonFileParser
     {
         JsonTokenType.StartObject => ReadObject(ref reader, path, state),
         JsonTokenType.StartArray => ReadArray(ref reader, path, state),
-        JsonTokenType.String => JsonValue.Create(reader.GetString()),
+        JsonTokenType.String => JsonValue.Create(ReadString(ref reader, path, state)),
         JsonTokenType.True => JsonValue.Create(true),
         JsonTokenType.False => JsonValue.Create(false),
         JsonTokenType.Null => null,
         JsonTokenType.Number => ReadNumber(ref reader, state),
         _ => throw new JsonException("unexpected token " + reader.TokenType),
     };
+
+    /// <summary>
+    /// The reader checks UTF-8 only when it transcodes a string, and then throws InvalidOperationException, not
+    /// JsonException: a file saved in a legacy code page (an accented letter in Latin-1) fails here.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, string field, State state)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            state.CurrentField = field.Length == 0 ? null : field;
+            throw Malformed(state, state.LineOf(reader.TokenStartIndex), "the text is not valid UTF-8",
+                "Save the file as UTF-8 (in an editor: Save with Encoding, UTF-8); the file was probably written in a legacy code page.");
+        }
+    }
 
     private static JsonValue ReadNumber(ref Utf8JsonReader reader, State state)
     {

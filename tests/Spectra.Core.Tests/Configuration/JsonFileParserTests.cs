@@ -78,4 +78,21 @@ public sealed class JsonFileParserTests
         Assert.DoesNotContain(hash, ex.DetailedMessage, StringComparison.Ordinal);
         Assert.Equal("accounts[0].api_hash", ex.Location!.Field);
     }
+
+    [Theory]
+    [InlineData("{\n\"storage\": {\n\"database\": \"caf\u00e9.db\"\n}\n}", 3, "storage.database")]
+    [InlineData("{\n\"storage\": {\n\"caf\u00e9\": \"a.db\"\n}\n}", 3, "storage")]
+    public void Text_that_is_not_utf8_is_a_parse_error_with_line_and_field(string json, int line, string field)
+    {
+        // A file saved in a legacy code page (Latin-1 here): the bytes of the accented letter are not UTF-8.
+        using var fixture = new ConfigFixture();
+        File.WriteAllBytes(fixture.ConfigPath, System.Text.Encoding.Latin1.GetBytes(json));
+        var ex = Assert.Throws<SpectraException>(() => fixture.Load());
+        Assert.Equal("ConfigParseError", ex.ErrorId);
+        Assert.Equal(SpectraErrorCategory.ParserError, ex.Category);
+        Assert.Equal(line, ex.Location!.Line);
+        Assert.Equal(field, ex.Location.Field);
+        Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", ex.Fix, StringComparison.Ordinal);
+    }
 }
