@@ -102,6 +102,21 @@ Describe 'Test-SpectraConnection against the simulated DC' {
         $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'; $_.CategoryInfo.Category | Should -Be 'InvalidArgument' }
     }
 
+    It 'does not quote a password or secret given to -Endpoint by mistake (<Form>)' -ForEach @(
+        @{ Form = 'SOCKS5 URL'; Endpoint = 'socks5://alice:EndpointPw-5521@127.0.0.1:1080'; Secret = 'EndpointPw-5521' }
+        @{ Form = 'user:password@host:port'; Endpoint = 'alice:EndpointPw-5521@127.0.0.1:1080'; Secret = 'EndpointPw-5521' }
+        @{ Form = 'host:port:secret'; Endpoint = '127.0.0.1:443:dd0f1e2d3c4b5a69788796a5b4c3d2e1f0'; Secret = '0f1e2d3c4b5a69788796a5b4c3d2e1f0' }
+        @{ Form = 'tg://proxy'; Endpoint = 'tg://proxy?server=127.0.0.1&port=443&secret=0f1e2d3c4b5a69788796a5b4c3d2e1f0'; Secret = '0f1e2d3c4b5a69788796a5b4c3d2e1f0' }
+    ) {
+        # Every part of the record: CategoryInfo (shown by the NormalView error view), TargetObject, the exception text.
+        $all = Test-SpectraConnection -Endpoint $Endpoint -ErrorAction Continue *>&1
+        $err = $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidEndpoint,*'
+        $text = (ConvertTo-AllText $all) + $err.CategoryInfo.ToString() + $err.Exception.Message
+        $text | Should -Not -Match $Secret
+        $err.TargetObject | Should -Not -BeNullOrEmpty -Because 'the target still tells which pipeline input failed'
+    }
+
     It 'reports a server key it does not trust as ServerKeyNotTrusted (SecurityError) with a result object' {
         $result = Test-SpectraConnection -Endpoint $script:endpoint -ServerPublicKey $script:wrongPem -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs | Should -HaveCount 1

@@ -94,8 +94,11 @@ public sealed class TestSpectraConnectionCommand : SpectraCmdlet
         }
         catch (FormatException ex)
         {
-            WriteSpectraError(new SpectraException("InvalidEndpoint", SpectraErrorCategory.InvalidArgument, "-Endpoint '" + Endpoint + "': " + ex.Message,
-                "Write the endpoint as host:port, or [IPv6 address]:port."), Endpoint);
+            // Quoted so a pipeline shows which input failed, masked because a proxy given here by mistake carries its
+            // password or secret; the target and exception text are not redacted later, only ErrorDetails is.
+            var shown = HostPort.Mask(Endpoint ?? DefaultEndpoint);
+            WriteSpectraError(new SpectraException("InvalidEndpoint", SpectraErrorCategory.InvalidArgument, "-Endpoint '" + shown + "': " + ex.Message,
+                "Write the endpoint as host:port, or [IPv6 address]:port."), shown);
             return;
         }
 

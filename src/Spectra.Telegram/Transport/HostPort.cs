@@ -61,6 +61,42 @@ public readonly record struct HostPort(string Host, int Port)
         return new HostPort(host, number);
     }
 
+    /// <summary>
+    /// Endpoint text that failed to parse, safe to quote in an error: it may be a proxy pasted into the wrong
+    /// parameter, so credentials before '@', a query string (an MTProxy link's secret) and anything after
+    /// host:port (the short MTProxy form host:port:secret) become "***".
+    /// </summary>
+    public static string Mask(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rest = text.Trim();
+        var scheme = rest.IndexOf("://", StringComparison.Ordinal);
+        var prefix = scheme >= 0 ? rest[..(scheme + 3)] : string.Empty;
+        rest = rest[prefix.Length..];
+        var suffix = string.Empty;
+        var query = rest.IndexOfAny(['?', '#']);
+        if (query >= 0)
+        {
+            rest = rest[..query];
+            suffix = "?***";
+        }
+
+        var at = rest.LastIndexOf('@');
+        if (at >= 0)
+        {
+            rest = rest[(at + 1)..];
+            prefix += "***@";
+        }
+
+        var parts = rest.Split(':', 3);
+        if (parts.Length == 3 && parts[0].Length > 0 && parts[1].Length > 0 && parts[1].All(char.IsAsciiDigit))
+        {
+            rest = parts[0] + ":" + parts[1] + ":***";
+        }
+
+        return prefix + rest + suffix;
+    }
+
     public override string ToString() =>
         Host.Contains(':', StringComparison.Ordinal)
             ? string.Create(CultureInfo.InvariantCulture, $"[{Host}]:{Port}")
