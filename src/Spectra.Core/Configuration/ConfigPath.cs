@@ -8,7 +8,16 @@ namespace Spectra.Core.Configuration;
 /// </summary>
 public static class ConfigPath
 {
-    public static string Property(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
+    /// <remarks>
+    /// A key that would read as a path itself (a flattened "logging.level", "a[0]", the empty key) is written in
+    /// double quotes: unquoted it would be the path of another key and take over that key's origin and line.
+    /// No schema key needs quoting, so a quoted path is always an unknown key.
+    /// </remarks>
+    public static string Property(string parent, string name)
+    {
+        var key = name.Length == 0 || name.AsSpan().IndexOfAny(".[]") >= 0 ? "\"" + name + "\"" : name;
+        return parent.Length == 0 ? key : parent + "." + key;
+    }
 
     public static string Index(string parent, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{parent}[{index}]");

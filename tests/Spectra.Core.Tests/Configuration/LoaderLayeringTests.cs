@@ -328,4 +328,23 @@ public sealed class LoaderLayeringTests
         Assert.Equal(3, doc["archive"]!["batch_size"]!.GetValue<long>());
         Assert.IsType<JsonArray>(doc["accounts"]);
     }
+
+    [Fact]
+    public void A_key_written_with_dots_stays_apart_from_the_key_it_looks_like()
+    {
+        // A flattened "logging.level" is a common mistake; it must not take over the real logging.level's origin.
+        using var fixture = new ConfigFixture().WithFile("{\n\"logging\": { \"level\": \"Warning\" },\n\"logging.level\": \"Debug\",\n\"\": 1\n}");
+        var config = fixture.Load();
+        var real = Entry(config, "logging.level");
+        Assert.Equal("Warning", real.DisplayValue);
+        Assert.Equal(2, real.Origin.Line);
+        var dotted = Entry(config, "\"logging.level\"");
+        Assert.Equal(3, dotted.Origin.Line);
+        Assert.True(dotted.IsSecret, "the value of a key the schema does not know is masked");
+        Assert.Equal(4, Entry(config, "\"\"").Origin.Line);
+        Assert.Equal(ConfigSource.Default, Entry(config, "storage.database").Origin.Source);
+        var unknown = ConfigValidator.Validate(config).Where(f => f.Check == ConfigCheck.Schema && f.Status == FindingStatus.Fail).ToList();
+        Assert.Contains(unknown, f => f.Field == "\"logging.level\"" && f.Origin!.Line == 3 && f.Message.Contains("'logging.level'", StringComparison.Ordinal));
+        Assert.DoesNotContain(unknown, f => f.Field == "logging.level");
+    }
 }
