@@ -33,6 +33,20 @@ public class ErrorRecordsTests
     }
 
     [Theory]
+    [InlineData("accounts[0].phone")]
+    [InlineData("accounts[0].api_hash")]
+    [InlineData("accounts[0].proxy.password")]
+    public void From_SpectraException_KeepsTheMessageWhenTheFieldIsASecretKey(string field)
+    {
+        // "field accounts[0].phone: The ..." must not read as the assignment phone = "The".
+        var ex = new SpectraException("ConfigParseError", SpectraErrorCategory.ParserError,
+            "The configuration file is not valid: '+' is an invalid start of a value.", "Quote the value.", new ErrorLocation("c.json", 2, field));
+        var record = ErrorRecords.From(ex, "c.json");
+
+        Assert.Equal($"c.json:2, field {field}: The configuration file is not valid: '+' is an invalid start of a value.", record.ErrorDetails.Message);
+    }
+
+    [Theory]
     [InlineData("socks5://u:SecretPw-7781@127.0.0.1")]
     [InlineData("socks5://SecretPw-7781@127.0.0.1:1080")]
     [InlineData("tg://proxy?server=127.0.0.1&port=443&user=SecretPw-7781")]

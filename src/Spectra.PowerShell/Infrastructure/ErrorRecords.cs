@@ -15,7 +15,7 @@ internal static class ErrorRecords
     {
         var record = new ErrorRecord(exception, exception.ErrorId, Map(exception.Category), target)
         {
-            ErrorDetails = new ErrorDetails(Redactor.Redact(exception.DetailedMessage)),
+            ErrorDetails = new ErrorDetails(RedactedDetails(exception)),
         };
         if (!string.IsNullOrEmpty(exception.Fix))
         {
@@ -24,6 +24,15 @@ internal static class ErrorRecords
 
         return record;
     }
+
+    /// <summary>
+    /// <see cref="SpectraException.DetailedMessage"/> with location and message redacted apart: joined, a location
+    /// ending in a secret key ("field accounts[0].phone: The ...") reads as an assignment, and the redactor replaced
+    /// the message's first word.
+    /// </summary>
+    private static string RedactedDetails(SpectraException exception) => exception.Location is null
+        ? Redactor.Redact(exception.Message)
+        : Redactor.Redact(exception.Location.ToString()) + ": " + Redactor.Redact(exception.Message);
 
     public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target,
         string? fix = null, Exception? inner = null)
