@@ -14,6 +14,9 @@ public sealed class PathRuleTests
     [InlineData("storage.media_dir", "/dev", "operating-system")]
     [InlineData("storage.media_dir", "C:\\\\Windows\\\\Temp", "operating-system")]
     [InlineData("storage.media_dir", "c:/windows", "operating-system")]
+    [InlineData("logging.directory", "//etc/spectra", "operating-system")]
+    [InlineData("storage.database", "/./proc/self/db", "operating-system")]
+    [InlineData("storage.media_dir", "C://Windows/Temp", "operating-system")]
     public void Traversal_and_system_directories_fail(string field, string value, string expected)
     {
         var dot = field.IndexOf('.');

@@ -33,11 +33,15 @@ internal static partial class PathRules
             return "The path contains a NUL character. Retype it.";
         }
 
-        var normalised = value.Replace('\\', '/');
-        if (normalised.Split('/').Any(segment => segment == ".."))
+        var segments = value.Replace('\\', '/').Split('/');
+        if (segments.Any(segment => segment == ".."))
         {
             return "The path climbs out of its directory with '..'. Use a path without '..' (absolute, or relative to the working directory).";
         }
+
+        // "//etc" and "/./etc" are /etc to the operating system: compare without empty and "." segments.
+        var normalised = (segments[0].Length == 0 ? "/" : string.Empty) +
+            string.Join('/', segments.Where(segment => segment.Length > 0 && segment != "."));
 
         if (s_unixSystemRoots.Any(root => normalised == root || normalised.StartsWith(root + "/", StringComparison.Ordinal)) ||
             WindowsSystem().IsMatch(normalised))
