@@ -27,9 +27,18 @@ public static class SecretKeys
     /// <summary>
     /// True when the value at <paramref name="path"/> must not be shown: every secret, and the value of any key the
     /// schema does not know. A misspelt key ("api_hsah", "pasword") is exactly where a real secret ends up and its
-    /// name cannot tell; Test-SpectraConfig names such keys so they can be corrected.
+    /// name cannot tell; Test-SpectraConfig names such keys so they can be corrected. The same goes for a plain value
+    /// where the schema expects a section: "proxy": "socks5://user:password@host:port" is the form -Proxy takes.
     /// </summary>
-    public static bool IsHidden(string path) => !IsKnown(path) || IsSecret(path);
+    public static bool IsHidden(string path) => !IsKnown(path) || IsSecret(path) || IsSection(path);
+
+    /// <summary>True when the schema expects an object or a list of objects at <paramref name="path"/>.</summary>
+    private static bool IsSection(string path) => ConfigSchema.NodeFor(path)?["type"]?.GetValue<string>() switch
+    {
+        "object" => true,
+        "array" => ConfigSchema.NodeFor(ConfigPath.Index(path, 0))?["type"]?.GetValue<string>() == "object",
+        _ => false,
+    };
 
     /// <summary>True when the schema describes <paramref name="path"/>.</summary>
     public static bool IsKnown(string path) => ConfigSchema.NodeFor(path) is not null;

@@ -95,4 +95,21 @@ public sealed class SecretLeakTests
         Assert.DoesNotContain(findings, f => f.Field == "passwd" && f.Check == ConfigCheck.Security);
         Assert.Contains(findings, f => f.Field == "(file)" && f.Status == FindingStatus.Fail && f.Message.Contains("holds secrets", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_value_written_where_a_section_belongs_is_masked()
+    {
+        // The proxy written as the URL Test-SpectraConnection -Proxy takes, and an account as a bare string.
+        using var fixture = new ConfigFixture().WithFile("""
+            { "accounts": [ { "name": "a", "proxy": "socks5://me:UrlPassMARKER@127.0.0.1:1080" } ],
+              "storage": "+15550001234" }
+            """);
+        var entries = fixture.Load().Entries().ToDictionary(e => e.Key);
+        Assert.Equal("********", entries["accounts[0].proxy"].DisplayValue);
+        Assert.Equal("********", entries["storage"].DisplayValue);
+        Assert.Equal("a", entries["accounts[0].name"].DisplayValue);
+
+        using var list = new ConfigFixture().WithFile("""{ "accounts": [ "+15550001234" ] }""");
+        Assert.Equal("********", Assert.Single(list.Load().Entries(), e => e.Key == "accounts").DisplayValue);
+    }
 }
