@@ -12,7 +12,7 @@ namespace Spectra.Core.Configuration;
 /// variables and .env, and the environment snapshot it was built from (validation asks it whether a safer source
 /// for a secret exists).
 /// </summary>
-public sealed class LoadedConfig
+public sealed partial class LoadedConfig
 {
     private static readonly JsonSerializerOptions s_bindOptions = new()
     {
@@ -154,9 +154,13 @@ public sealed class LoadedConfig
 
     private ConfigEntry Entry(string path, string display)
     {
-        var hidden = SecretKeys.IsHidden(path);
+        // A value carrying user:password@ holds a password whatever its key (a proxy URL pasted into proxy.host).
+        var hidden = SecretKeys.IsHidden(path) || UrlCredentials().IsMatch(display);
         return new ConfigEntry(path, hidden ? SecretKeys.Mask(display) : display, hidden, OriginOf(path));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s/@:]+:[^\s/@]*@")]
+    private static partial System.Text.RegularExpressions.Regex UrlCredentials();
 
     private static string Display(JsonNode? node) => node switch
     {

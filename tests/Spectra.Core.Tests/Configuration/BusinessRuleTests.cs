@@ -70,6 +70,20 @@ public sealed class BusinessRuleTests
         FindingAssertions.Single(findings, ConfigCheck.BusinessRules, FindingStatus.Warn, "accounts[0].proxy.password");
     }
 
+    [Theory]
+    [InlineData("socks5://me:HostPassMARKER@127.0.0.1")]
+    [InlineData("me:HostPassMARKER@127.0.0.1")]
+    public void A_proxy_host_written_as_a_url_or_with_credentials_fails(string host)
+    {
+        using var fixture = new ConfigFixture().WithFile("{ \"accounts\": [ { \"name\": \"a\", \"proxy\": { \"type\": \"socks5\", \"host\": \"" + host + "\", \"port\": 1080 } } ] }");
+        var findings = fixture.Validate();
+        var finding = FindingAssertions.Single(findings, ConfigCheck.BusinessRules, FindingStatus.Fail, "accounts[0].proxy.host");
+        Assert.Contains("username", finding.Message, StringComparison.Ordinal);
+        Assert.All(findings, f => Assert.DoesNotContain("HostPassMARKER", f.Message, StringComparison.Ordinal));
+        var shown = Assert.Single(fixture.Load().Entries(), e => e.Key == "accounts[0].proxy.host").DisplayValue;
+        Assert.DoesNotContain("HostPassMARKER", shown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_complete_socks5_proxy_passes()
     {

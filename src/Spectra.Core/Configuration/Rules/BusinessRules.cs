@@ -90,6 +90,13 @@ internal static partial class BusinessRules
                 "A SOCKS5 proxy does not use 'secret'; it is ignored. Remove it, or set type to mtproxy if that was meant.", config.OriginOf(path + ".secret")));
         }
 
+        // "socks5://user:password@host" pasted into host: the schema only limits its length.
+        if (ConfigNodes.String(proxy["host"]) is { } host && (host.Contains("://", StringComparison.Ordinal) || host.Contains('@', StringComparison.Ordinal)))
+        {
+            findings.Add(Fail(config, path + ".host",
+                "proxy.host must be only the proxy's host name or IP address, not a URL or user@host. Put the port in port, the user name in username and the password in password (preferably SPECTRA_ACCOUNTS__<n>__PROXY__PASSWORD in the environment or .env)."));
+        }
+
         var hasUser = !string.IsNullOrEmpty(ConfigNodes.String(proxy["username"]));
         var hasPassword = !string.IsNullOrEmpty(ConfigNodes.String(proxy["password"]));
         if (hasUser != hasPassword)
