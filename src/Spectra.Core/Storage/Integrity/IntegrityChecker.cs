@@ -675,10 +675,11 @@ public sealed class IntegrityChecker
         const string check = "Runs";
         var version = SqliteConnections.Scalar<int>(connection, "PRAGMA user_version");
         var total = SqliteConnections.Scalar<long>(connection, "SELECT count(*) FROM runs");
-        var open = ArchiveRuns.ReadUnfinished(connection, schemaVersion: version);
-        var going = open.Where(run => run.IsGone == false).ToList();
-        var interrupted = open.Where(run => run.IsGone == true).ToList();
-        var unknown = open.Where(run => run.IsGone is null).ToList();
+        // Whether each run's process is alive is looked up once: the answer could change between lookups.
+        var open = ArchiveRuns.ReadUnfinished(connection, schemaVersion: version).Select(run => (Run: run, Gone: run.IsGone)).ToList();
+        var going = open.Where(r => r.Gone == false).Select(r => r.Run).ToList();
+        var interrupted = open.Where(r => r.Gone == true).Select(r => r.Run).ToList();
+        var unknown = open.Where(r => r.Gone is null).Select(r => r.Run).ToList();
         if (interrupted.Count + unknown.Count == 0)
         {
             return IntegrityCheckResult.Pass(check, going.Count == 0
