@@ -70,6 +70,19 @@ Describe 'Import-SpectraExport' {
         $byString | Should -HaveCount 4
     }
 
+    It 'imports a piped folder or file as itself, even when its name looks like a wildcard' {
+        # Get-Item output must bind literally (-LiteralPath): as a -Path pattern, 'chat[1]' would import 'chat1'.
+        $odd = Join-Path $script:dir 'chat[1]'
+        New-LargeExport -Folder $odd -Count 3
+        New-LargeExport -Folder (Join-Path $script:dir 'chat1') -Count 5
+        $byFolder = Get-Item -LiteralPath $odd | Import-SpectraExport -Database $script:db
+        $byFolder.Imported | Should -Be 3
+        $byFolder.ExportPath | Should -Be $odd
+        $byFile = Get-ChildItem -LiteralPath $odd -Filter result.json | Import-SpectraExport -Database $script:db
+        $byFile.Skipped | Should -Be 3
+        $byFile.ExportPath | Should -Be (Join-Path $odd 'result.json')
+    }
+
     It 'reports a missing export as a non-terminating ExportNotFound and goes on' {
         $out = Import-SpectraExport -Path (Join-Path $script:dir 'nope'), $script:sample -Database $script:db -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ExportNotFound,*'

@@ -27,14 +27,16 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     /// <summary>Export folders or result.json files; wildcards allowed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true,
         ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string[] Path { get; set; } = [];
 
-    /// <summary>Export folders or result.json files, taken literally (no wildcards).</summary>
+    /// <summary>
+    /// Export folders or result.json files, taken literally (no wildcards). Get-Item / Get-ChildItem objects bind
+    /// here by PSPath or FullName: they name one item, and as a -Path pattern 'chat[1]' would import 'chat1'.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
+    [Alias("PSPath", "FullName", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
 
