@@ -10,7 +10,7 @@ Both stream the archive, so memory stays flat on large archives. One summary obj
     Parameters  = @{
         Format      = 'Json (Telegram Desktop result.json, re-importable with Import-SpectraExport) or Html (static paginated site).'
         Destination = 'The folder to write into; created when missing. Files already there with the same name are replaced (result.json, pages); media files already present are kept.'
-        Channel     = 'The chats to export: marked peer id, bare Telegram id, @username or title (as Get-SpectraChannel shows them). Accepts pipeline input, also by the PeerId/ChannelId property. Default: every chat with messages. A name that matches no chat is reported as an error (ChannelNotFound) and the other chats are still exported.'
+        Channel     = 'The chats to export: marked peer id, bare Telegram id, @username or title (as Get-SpectraChannel shows them). Accepts pipeline input, also by the PeerId/ChannelId property. Default: every chat with messages; but a pipeline that brings no chat (a filter that matched nothing) exports nothing. A name that matches no chat is reported as an error (ChannelNotFound) and the other chats are still exported.'
         Database    = 'The archive database to read. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. It must exist. Accepts Database from the pipeline: chats piped from Get-SpectraChannel are exported from the archive they were read from (chats of two archives in one pipeline: ExportMixedArchives for the later ones).'
         PageSize    = 'Messages per HTML page (default 100). Ignored for Json.'
     }

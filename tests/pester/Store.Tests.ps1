@@ -369,6 +369,19 @@ Describe 'Pipelines carry their archive' {
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $summary.Messages | Should -Be 30
     }
+
+    It 'exports nothing when the pipeline brings no chat, not every chat of the default archive' {
+        $env:SPECTRA_DB_PATH = $pa
+        try {
+            $none = Join-Path $pdir 'export-none'
+            Get-SpectraChannel -Database $pb | Where-Object Title -EQ 'no such chat' | Export-SpectraArchive Json $none | Should -BeNullOrEmpty
+            @() | Export-SpectraArchive Json $none | Should -BeNullOrEmpty
+            $none | Should -Not -Exist
+        }
+        finally {
+            Remove-Item env:SPECTRA_DB_PATH
+        }
+    }
 }
 
 Describe 'Optimize-SpectraDatabase and Backup-SpectraDatabase' {

@@ -15,6 +15,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
 {
     private readonly List<string> _channels = [];
     private string? _database;
+    private bool _hadRecord;
 
     /// <summary>Json or Html.</summary>
     /// <remarks>A string, not the engine's enum: PowerShell must resolve parameter types outside the private load context.</remarks>
@@ -47,6 +48,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
     protected override void ProcessRecord()
     {
         // One export reads one archive; the chats are gathered here and exported in EndProcessing.
+        _hadRecord = true;
         if (Database is not null)
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Database);
@@ -69,6 +71,14 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
 
     protected override void EndProcessing()
     {
+        // "No chats" means every chat only when none were asked for. A pipeline that brought none (a filter that
+        // matched nothing) asked for none: exporting every chat of the default archive would be the wrong data.
+        if (MyInvocation.ExpectingInput && !_hadRecord)
+        {
+            WriteVerbose("No chat came from the pipeline; nothing to export.");
+            return;
+        }
+
         var databasePath = DefaultDatabase.Resolve(this, _database);
         var destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
         if (File.Exists(destination))
