@@ -7,7 +7,7 @@ Every field of the format is kept: text (plain or formatted, with its entities),
 
 Files referenced by the export are copied into the content-addressed media store (stored once however many messages use them). Placeholders such as "(File not included...)" are recorded as missing media. A media path leading out of the export folder (../.., absolute paths, links) is refused and reported; the file is never read.
 
-Importing is idempotent: running it again adds nothing, and importing over messages already archived live merges by (chat, message id) without erasing what the live archive knows (views, forwards). An import that is interrupted (Ctrl+C, crash) can simply be run again and ends with exactly the messages of an uninterrupted run.
+Importing is idempotent: running it again adds nothing (and an export named several times in one command, such as the per-chat summaries Export-SpectraArchive pipes in, is read once), and importing over messages already archived live merges by (chat, message id) without erasing what the live archive knows (views, forwards). An import that is interrupted (Ctrl+C, crash) can simply be run again and ends with exactly the messages of an uninterrupted run.
 
 One summary object is written per chat. Problems with single messages are written as non-terminating errors (with the file, line and field) and counted in Failed; the rest of the chat is imported.
 '@

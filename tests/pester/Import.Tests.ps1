@@ -192,6 +192,18 @@ Describe 'Export-SpectraArchive' {
         (Get-FileHash (Join-Path $out2 'result.json')).Hash | Should -Be (Get-FileHash (Join-Path $out 'result.json')).Hash
     }
 
+    It 'imports an export once however many of its chat summaries are piped in' {
+        # Each summary's Path is the one result.json of the export; importing it again per chat did the work N times
+        # and wrote N x N summaries.
+        $out = Join-Path $script:edir 'piped'
+        $copy = Join-Path $script:edir 'piped.db'
+        $summaries = Export-SpectraArchive Json $out -Database $script:edb | Import-SpectraExport -Database $copy -ErrorAction SilentlyContinue
+        $summaries | Should -HaveCount 4
+        ($summaries | Measure-Object Imported -Sum).Sum | Should -Be 54
+        $again = Import-SpectraExport $out, (Join-Path $out 'result.json') -Database $copy -ErrorAction SilentlyContinue
+        $again | Should -HaveCount 4
+    }
+
     It 'writes a paginated HTML site with escaped text' {
         $site = Join-Path $script:edir 'site'
         $pages = Export-SpectraArchive -Format Html -Destination $site -Database $script:edb -PageSize 10 -Channel 'Spectra Sample Channel'

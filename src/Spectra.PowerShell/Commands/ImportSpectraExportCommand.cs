@@ -20,6 +20,7 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
+    private readonly HashSet<string> _imported = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     private ArchiveDatabase? _database;
     private string? _databasePath;
     private long _failed;
@@ -56,6 +57,11 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     {
         foreach (var export in ResolveInputs())
         {
+            if (!FirstTime(export))
+            {
+                continue;
+            }
+
             if (!ShouldProcess(export, $"Import Telegram Desktop export into {_databasePath}"))
             {
                 continue;
@@ -120,6 +126,32 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
                 yield return path;
             }
         }
+    }
+
+    /// <summary>
+    /// False for an export this command has already imported (its folder or its result.json named again). Export
+    /// summaries piped in carry the same result.json once per chat; importing it again for each would redo the whole
+    /// export and write its summaries again. A path that cannot be located is left to the import to report.
+    /// </summary>
+    private bool FirstTime(string export)
+    {
+        string key;
+        try
+        {
+            key = TdesktopImporter.Locate(export).ResultJson;
+        }
+        catch (SpectraException)
+        {
+            return true;
+        }
+
+        if (_imported.Add(key))
+        {
+            return true;
+        }
+
+        WriteVerbose($"{export}: already imported by this command.");
+        return false;
     }
 
     private bool OpenDatabase()
