@@ -7,7 +7,7 @@ Channels can be chosen by marked id, bare Telegram id, @username or exact title.
 '@
     Parameters  = @{
         Channel  = 'Only these channels: marked or bare id, @username or exact title. Accepts strings and PeerId or ChannelId from the pipeline.'
-        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results and import summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results, import and export summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
     }
     Examples    = @(
         @{

@@ -13,7 +13,7 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
         Sender   = 'Only messages from this sender: a numeric sender id, @username, or a name matched against the recorded sender name (case-insensitive; wildcards * and ?). The filter reads every message of the channels it covers, so on a large archive combine it with -Channel.'
         HasMedia = 'Only messages with attachments (stored or missing). -HasMedia:$false returns only messages without any.'
         First    = 'At most this many messages (for each channel piped in).'
-        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results and import summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results, import and export summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
     }
     Examples    = @(
         @{

@@ -11,7 +11,7 @@ The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AN
         After    = 'Only messages dated at or after this time.'
         Before   = 'Only messages dated before this time.'
         First    = 'At most this many results (default 100).'
-        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results and import summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
+        Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results, import and export summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'
     }
     Examples    = @(
         @{

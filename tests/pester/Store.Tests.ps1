@@ -370,6 +370,12 @@ Describe 'Pipelines carry their archive' {
         $summary.Messages | Should -Be 30
     }
 
+    It 'reads the chats export summaries name from the archive they were exported from' {
+        $messages = Export-SpectraArchive Json (Join-Path $pdir 'export-summaries') -Database $pb | Get-SpectraMessage
+        $messages.Count | Should -Be 12
+        $messages.Database | Select-Object -Unique | Should -Be $pb
+    }
+
     It 'exports nothing when the pipeline brings no chat, not every chat of the default archive' {
         $env:SPECTRA_DB_PATH = $pa
         try {

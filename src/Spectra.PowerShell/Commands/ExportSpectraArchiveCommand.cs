@@ -131,7 +131,7 @@ public sealed class ExportSpectraArchiveCommand : SpectraCmdlet
                     }
 
                     return await exporter.ExportAsync(format, destination, selection.Peers,
-                        chat => sink.WriteObject(new ArchiveExportSummary(chat, destination)), ct).ConfigureAwait(false);
+                        chat => sink.WriteObject(new ArchiveExportSummary(chat, destination, archive.Path)), ct).ConfigureAwait(false);
                 });
             }
             catch (SpectraException ex)

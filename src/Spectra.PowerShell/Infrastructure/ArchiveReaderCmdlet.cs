@@ -8,7 +8,7 @@ namespace Spectra.PowerShell.Infrastructure;
 /// <summary>
 /// Base of the cmdlets that only read an archive (Get-SpectraChannel, Get-SpectraMessage, Search-SpectraMessage):
 /// one -Database parameter, which pipeline objects carrying a Database property (channels, messages, search
-/// results, import summaries) fill, so a pipeline keeps reading the archive its objects came from. One read-only
+/// results, import and export summaries) fill, so a pipeline keeps reading the archive its objects came from. One read-only
 /// reader is open at a time, shared by the records that name the same archive, and disposed when the command ends
 /// or is stopped.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Spectra.PowerShell.Models;
 /// <summary>What Export-SpectraArchive wrote for one chat.</summary>
 public sealed class ArchiveExportSummary
 {
-    internal ArchiveExportSummary(ExportedChat chat, string destination)
+    internal ArchiveExportSummary(ExportedChat chat, string destination, string database)
     {
         PeerId = chat.PeerId;
         Chat = chat.Chat;
@@ -15,6 +15,7 @@ public sealed class ArchiveExportSummary
         MediaMissing = chat.MediaMissing;
         Path = chat.Path;
         Destination = destination;
+        Database = database;
     }
 
     /// <summary>The archive's (marked) peer id.</summary>
@@ -37,4 +38,7 @@ public sealed class ArchiveExportSummary
     public string Path { get; }
 
     public string Destination { get; }
+
+    /// <summary>The archive the chat was exported from: binds -Database, so a pipeline goes on reading that archive.</summary>
+    public string Database { get; }
 }
