@@ -6,7 +6,7 @@ Makes a consistent copy of the archive database: the copy is one snapshot of the
 The media directory is not copied. Its files are stored under their SHA-256 and never change once written, so any file copy or sync tool can back it up incrementally.
 '@
     Parameters  = @{
-        Database    = 'The archive database to back up. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        Database    = 'The archive database to back up. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline (and Database, by name); an archive named by several piped objects is backed up once.'
         Destination = 'The backup file to create, or a folder (an existing one, or a path ending in / or \) to create it in under the archive''s own file name. Its folder is created when missing.'
         Force       = 'Replace an existing file at the destination.'
     }

@@ -6,7 +6,7 @@ Runs, in order: (optionally) a rebuild of the full-text index from the message t
 VACUUM needs free disk space about the size of the database and waits for other writers; run it when no archive run is active, or skip it with -NoVacuum. The database must exist: this command never creates one. An archive at an older schema version is upgraded first.
 '@
     Parameters  = @{
-        Database           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline.'
+        Database           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Path from the pipeline (and Database, by name); an archive named by several piped objects is optimized once.'
         RebuildSearchIndex = 'Rebuild the full-text search index from the message text first: the fix for a FullTextIndex or FullTextContent failure of Test-SpectraDatabase.'
         NoVacuum           = 'Skip VACUUM (which rewrites the whole file and needs that much free disk space).'
     }

@@ -10,9 +10,9 @@ The database is opened read-only and the database file is never modified. The ch
 A missing file, a file that is not a database or cannot be read gives a Fail result, not an exception. With -Quiet only $true (no check failed; warnings allowed) or $false is written.
 '@
     Parameters  = @{
-        Path           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Database from the pipeline.'
+        Path           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Database from the pipeline; an archive named by several piped objects (the channels or import summaries of one archive) is checked once.'
         Deep           = 'Also run the slow checks: full integrity_check instead of quick_check, re-tokenize all message text against the search index, and re-hash every media file.'
-        Quiet          = 'Write only $true when no check failed (warnings allowed), otherwise $false. Failures are described in the verbose stream.'
+        Quiet          = 'Write only $true when no check failed (warnings allowed), otherwise $false: one Boolean per archive. Failures are described in the verbose stream.'
         MediaDirectory = 'The media directory. Default: storage.media_dir from the configuration ($env:SPECTRA_MEDIA_DIR, .env, config file), else the media folder next to the database.'
     }
     Examples    = @(

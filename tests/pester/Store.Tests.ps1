@@ -370,6 +370,20 @@ Describe 'Pipelines carry their archive' {
         $summary.Messages | Should -Be 30
     }
 
+    It 'checks, optimizes and backs up each archive once, however many piped objects name it' {
+        # Import summaries, channels and messages come one per chat or message; each used to redo the whole archive
+        # (and -Quiet wrote one Boolean per object).
+        $fromA = @(Get-SpectraMessage -Database $pa | Select-Object -First 3)
+        $fromB = @(Get-SpectraMessage -Database $pb | Select-Object -First 2)
+        $answers = $fromA + $fromB | Test-SpectraDatabase -Quiet
+        $answers | Should -Be @($true, $true)
+        @($fromA | Optimize-SpectraDatabase -NoVacuum -Confirm:$false).Count | Should -Be 1
+        $backups = Join-Path $pdir 'once/'
+        $copies = $fromA | Backup-SpectraDatabase -Destination $backups -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($copies).Count | Should -Be 1
+        $problems | Should -BeNullOrEmpty
+    }
+
     It 'reads the chats export summaries name from the archive they were exported from' {
         $messages = Export-SpectraArchive Json (Join-Path $pdir 'export-summaries') -Database $pb | Get-SpectraMessage
         $messages.Count | Should -Be 12

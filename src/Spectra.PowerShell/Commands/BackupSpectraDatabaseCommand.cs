@@ -32,6 +32,11 @@ public sealed class BackupSpectraDatabaseCommand : SpectraCmdlet
     protected override void ProcessRecord()
     {
         var source = DefaultDatabase.Resolve(this, Database);
+        if (!FirstTimeFor(source))
+        {
+            return;
+        }
+
         var destination = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Destination);
         if (!ShouldProcess(destination, $"Back up archive {source}"))
         {

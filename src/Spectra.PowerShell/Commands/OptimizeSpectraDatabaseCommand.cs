@@ -29,6 +29,11 @@ public sealed class OptimizeSpectraDatabaseCommand : SpectraCmdlet
     protected override void ProcessRecord()
     {
         var path = DefaultDatabase.Resolve(this, Database);
+        if (!FirstTimeFor(path))
+        {
+            return;
+        }
+
         var options = new OptimizeOptions { RebuildSearchIndex = RebuildSearchIndex.IsPresent, Vacuum = !NoVacuum.IsPresent };
         if (!ShouldProcess(path, string.Join(", ", ArchiveMaintenance.PlannedSteps(options))))
         {

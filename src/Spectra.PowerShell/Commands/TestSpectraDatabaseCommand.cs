@@ -37,6 +37,11 @@ public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
     {
         var engine = OpenEngine(Path, MediaDirectory);
         var path = engine.DatabasePath;
+        if (!FirstTimeFor(path))
+        {
+            return;
+        }
+
         var options = new IntegrityCheckOptions { Deep = Deep.IsPresent, MediaDirectory = engine.MediaDirectory };
         var sink = EngineSink;
         var failed = false;

@@ -12,6 +12,7 @@ namespace Spectra.PowerShell.Infrastructure;
 public abstract class SpectraCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly HashSet<string> _archivesDone = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     private bool _disposed;
     private EngineSession? _engine;
     private (string? Database, string? Media) _engineKey;
@@ -84,6 +85,22 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
         _engine = opened;
         _engineKey = key;
         return _engine!;
+    }
+
+    /// <summary>
+    /// For the cmdlets that work on a whole archive (check, optimize, back up): false when this command has already
+    /// worked on <paramref name="databasePath"/>. Channels, messages and import summaries piped in name their archive
+    /// once per chat or message; the archive is worked on once, not once per object.
+    /// </summary>
+    internal bool FirstTimeFor(string databasePath)
+    {
+        if (_archivesDone.Add(databasePath))
+        {
+            return true;
+        }
+
+        WriteVerbose($"{databasePath}: already done by this command.");
+        return false;
     }
 
     /// <summary>The sink for engine services (the session in use, else one on the default locations): logs through the engine log, progress to this cmdlet.</summary>
