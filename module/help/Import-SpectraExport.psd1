@@ -12,7 +12,7 @@ Importing is idempotent: running it again adds nothing (and an export named seve
 One summary object is written per chat. Problems with single messages are written as non-terminating errors (with the file, line and field) and counted in Failed; the rest of the chat is imported.
 '@
     Parameters  = @{
-        Path        = 'Export folder (holding result.json) or the result.json file. Wildcards are allowed. Accepts strings from the pipeline.'
+        Path        = 'Export folder (holding result.json) or the result.json file. Wildcards are allowed; a path that exists as written (a name with [ ]) is taken as it is. Accepts strings, and Path by name (the summaries of Export-SpectraArchive), from the pipeline.'
         LiteralPath = 'Like -Path, without wildcard expansion. Accepts PSPath or FullName from the pipeline, so folders and files from Get-Item or Get-ChildItem are imported as themselves, also when their names contain [ ] * or ?.'
         Database    = 'The archive database file; created with its schema when missing. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Media go to storage.media_dir from the configuration, else a media folder beside it.'
         BatchSize   = 'Messages written per transaction (default 1000). Smaller batches lose less work when interrupted; larger ones are slightly faster.'

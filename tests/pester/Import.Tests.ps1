@@ -204,6 +204,15 @@ Describe 'Export-SpectraArchive' {
         $again | Should -HaveCount 4
     }
 
+    It 'imports piped export summaries whose folder name looks like a wildcard' {
+        # Their Path (the result.json) binds -Path; as a pattern, 'out[1]/result.json' matched nothing, silently.
+        $out = Join-Path $script:edir 'out[1]'
+        $copy = Join-Path $script:edir 'brackets.db'
+        $summary = Export-SpectraArchive Json $out -Database $script:edb -Channel 'Old Group' | Import-SpectraExport -Database $copy
+        $summary.Imported | Should -Be 3
+        $summary.ExportPath | Should -Be (Join-Path $out 'result.json')
+    }
+
     It 'writes a paginated HTML site with escaped text' {
         $site = Join-Path $script:edir 'site'
         $pages = Export-SpectraArchive -Format Html -Destination $site -Database $script:edb -PageSize 10 -Channel 'Spectra Sample Channel'

@@ -109,6 +109,15 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
 
         foreach (var pattern in Path)
         {
+            // A path that exists as written is that export, as for the config cmdlets' -Path: objects bind their Path
+            // property here (an export summary's result.json), and as a pattern 'out[1]/result.json' matches nothing.
+            var asIs = SessionState.Path.GetUnresolvedProviderPathFromPSPath(pattern);
+            if (File.Exists(asIs) || Directory.Exists(asIs))
+            {
+                yield return asIs;
+                continue;
+            }
+
             Collection<string>? resolved = null;
             try
             {
