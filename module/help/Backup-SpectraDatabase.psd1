@@ -27,7 +27,7 @@ The media directory is not copied. Its files are stored under their SHA-256 and 
             Remarks = 'Each archive is copied under its own name; BackupFailed (WriteError) when the folder cannot be written.'
         }
     )
-    Inputs      = @('System.String')
+    Inputs      = @('System.IO.FileInfo (by the FullName property), or any object with a Database or Path property')
     Outputs     = @('Spectra.PowerShell.Models.SpectraBackupResult')
     Notes       = 'Supports -WhatIf and -Confirm. Error ids: BackupDestinationExists, BackupOntoSource, BackupFailed, BackupVerificationFailed, DatabaseNotFound; BackupFailed also covers a full disk or a locked source, with the cause in its message. Ctrl+C stops the copy between steps and deletes the partial copy: nothing is put at the destination. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

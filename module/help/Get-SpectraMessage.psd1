@@ -32,7 +32,7 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
             Remarks = 'Streams: the whole channel never has to fit in memory.'
         }
     )
-    Inputs      = @('System.String', 'System.Int64')
+    Inputs      = @('Spectra.PowerShell.Models.SpectraChannel, SpectraMessage, SpectraSearchResult, ImportSummary, ArchiveExportSummary (by the PeerId or ChannelId, MessageId and Database properties)')
     Outputs     = @('Spectra.PowerShell.Models.SpectraMessage')
     Notes       = 'Error ids: ChannelNotFound, AmbiguousChannel, DatabaseNotFound, NotASpectraDatabase, DatabaseTooNew, DatabaseNeedsUpgrade, DatabaseDamaged (InvalidData; SQLite found damaged pages while reading: the command stops; run Test-SpectraDatabase -Deep, then restore from a backup (Backup-SpectraDatabase) or rebuild the search index if only it is damaged), DatabaseReadFailed (ReadError; any other SQLite failure while reading, such as an I/O error). Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

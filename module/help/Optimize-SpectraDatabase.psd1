@@ -27,7 +27,7 @@ VACUUM needs free disk space about the size of the database and waits for other 
             Remarks = ''
         }
     )
-    Inputs      = @('System.String')
+    Inputs      = @('System.IO.FileInfo (by the FullName property), or any object with a Database or Path property')
     Outputs     = @('Spectra.PowerShell.Models.SpectraOptimizeResult')
     Notes       = 'Supports -WhatIf and -Confirm. Error ids: DatabaseNotFound, DatabaseBusy (ResourceBusy: another program kept the archive locked for the whole 30 s wait; close it or retry), DatabaseReadOnly (PermissionDenied: the file or its folder is not writable), DiskFull (WriteError: free space and run the command again; it resumes), DatabaseWriteFailed (WriteError: any other write failure; the failed transaction is rolled back). When another program keeps reading the archive, the checkpoint cannot truncate the log: a warning says so, CheckpointBusy is true on the result and the run is recorded as partial; run the command again when the archive is idle. Ctrl+C stops the running step (an interrupted VACUUM or ANALYZE is rolled back, leaving the archive as it was) and records the run as cancelled. Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

@@ -73,6 +73,16 @@ Describe 'Help for <Name>' -ForEach $script:commands {
         }
     }
 
+    It 'lists a bare type under INPUTS only when a parameter takes it by value' {
+        # "System.String" alone claims that strings can be piped in; a command that binds only by property name
+        # must say which objects and properties it takes.
+        $byValue = @($command.Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object ValueFromPipeline } |
+            ForEach-Object { if ($_.ParameterType.IsArray) { $_.ParameterType.GetElementType().FullName } else { $_.ParameterType.FullName } })
+        foreach ($type in @($help.inputTypes.inputType.type.name | Where-Object { $_ -match '^[\w.]+$' })) {
+            $byValue | Should -Contain $type -Because "INPUTS lists $type"
+        }
+    }
+
     It 'has at least one example with code' {
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
         $help.Examples.Example[0].Code | Should -Not -BeNullOrEmpty
