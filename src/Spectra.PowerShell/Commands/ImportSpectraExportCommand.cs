@@ -20,7 +20,6 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    private readonly HashSet<string> _imported = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     private ArchiveDatabase? _database;
     private string? _databasePath;
     private long _failed;
@@ -144,23 +143,14 @@ public sealed class ImportSpectraExportCommand : SpectraCmdlet
     /// </summary>
     private bool FirstTime(string export)
     {
-        string key;
         try
         {
-            key = TdesktopImporter.Locate(export).ResultJson;
+            return FirstTimeFor(TdesktopImporter.Locate(export).ResultJson);
         }
         catch (SpectraException)
         {
             return true;
         }
-
-        if (_imported.Add(key))
-        {
-            return true;
-        }
-
-        WriteVerbose($"{export}: already imported by this command.");
-        return false;
     }
 
     private bool OpenDatabase()

@@ -12,7 +12,7 @@ namespace Spectra.PowerShell.Infrastructure;
 public abstract class SpectraCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private readonly HashSet<string> _archivesDone = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    private readonly HashSet<string> _filesDone = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     private bool _disposed;
     private EngineSession? _engine;
     private (string? Database, string? Media) _engineKey;
@@ -88,18 +88,18 @@ public abstract class SpectraCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// For the cmdlets that work on a whole archive (check, optimize, back up): false when this command has already
-    /// worked on <paramref name="databasePath"/>. Channels, messages and import summaries piped in name their archive
-    /// once per chat or message; the archive is worked on once, not once per object.
+    /// For the cmdlets that work on a whole file (check, optimize or back up an archive, import an export): false
+    /// when this command has already worked on <paramref name="path"/>. Channels, messages and summaries piped in
+    /// name their archive or export once per chat or message; the file is worked on once, not once per object.
     /// </summary>
-    internal bool FirstTimeFor(string databasePath)
+    internal bool FirstTimeFor(string path)
     {
-        if (_archivesDone.Add(databasePath))
+        if (_filesDone.Add(path))
         {
             return true;
         }
 
-        WriteVerbose($"{databasePath}: already done by this command.");
+        WriteVerbose($"{path}: already done by this command.");
         return false;
     }
 
