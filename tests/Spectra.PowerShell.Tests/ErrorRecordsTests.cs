@@ -46,6 +46,28 @@ public class ErrorRecordsTests
         Assert.Equal($"c.json:2, field {field}: The configuration file is not valid: '+' is an invalid start of a value.", record.ErrorDetails.Message);
     }
 
+    [Fact]
+    public void From_SpectraException_KeepsALongMixedCasePathInTheLocation()
+    {
+        // Such a path once read as key material, and the error lost the file it is about ("[REDACTED].db").
+        const string path = "/srv/am/Telegram2024/PersonalArchives/spectra.db";
+        var ex = new SpectraException("ChannelNotFound", SpectraErrorCategory.ObjectNotFound, "No archived channel matches 'nosuch'.",
+            "Run Get-SpectraChannel.", new ErrorLocation(path, Field: "Channel"));
+
+        Assert.Equal(path + ", field Channel: No archived channel matches 'nosuch'.", ErrorRecords.From(ex, "nosuch").ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void From_SpectraException_StillRedactsAPhoneNumberInTheLocation()
+    {
+        var ex = new SpectraException("SessionUnreadable", SpectraErrorCategory.ReadError, "The session cannot be read.", null,
+            new ErrorLocation("/srv/sessions/+15551234567.session"));
+
+        var message = ErrorRecords.From(ex, null).ErrorDetails.Message;
+        Assert.DoesNotContain("5551234567", message, StringComparison.Ordinal);
+        Assert.Contains(Spectra.Core.Logging.Redactor.Marker, message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("socks5://u:SecretPw-7781@127.0.0.1")]
     [InlineData("socks5://SecretPw-7781@127.0.0.1:1080")]

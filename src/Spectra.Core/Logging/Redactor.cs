@@ -19,7 +19,18 @@ public static partial class Redactor
     /// Logging calls this for every string it writes, so each rule first checks cheaply (a vectorised substring search)
     /// whether it could match at all; the regexes only run on text that contains their anchor.
     /// </remarks>
-    public static string Redact(string? text)
+    public static string Redact(string? text) => Redact(text, longRuns: true);
+
+    /// <summary>
+    /// <see cref="Redact(string?)"/> for where an error is: a file path Spectra was given, with its line and field.
+    /// Every rule applies but the one for long random-looking runs: a path such as
+    /// /srv/Telegram2024/PersonalArchives/spectra.db looks like key material to it, and an error that loses its file
+    /// cannot be acted on, while key material is never part of a path Spectra is given (a phone number used as a
+    /// session file's name still is caught by its own rule).
+    /// </summary>
+    public static string RedactLocation(string? text) => Redact(text, longRuns: false);
+
+    private static string Redact(string? text, bool longRuns)
     {
         if (string.IsNullOrEmpty(text) || text.Length < 5)
         {
@@ -75,7 +86,7 @@ public static partial class Redactor
             s = PhoneNumber().Replace(s, Marker);
         }
 
-        return s.Length >= 40 ? RedactLongRuns(s) : s;
+        return longRuns && s.Length >= 40 ? RedactLongRuns(s) : s;
     }
 
     /// <summary>Bot tokens start with 8-10 digits and a colon; most text has colons (times, URLs) but not that.</summary>

@@ -28,11 +28,12 @@ internal static class ErrorRecords
     /// <summary>
     /// <see cref="SpectraException.DetailedMessage"/> with location and message redacted apart: joined, a location
     /// ending in a secret key ("field accounts[0].phone: The ...") reads as an assignment, and the redactor replaced
-    /// the message's first word.
+    /// the message's first word. The location is a path Spectra was given, which long mixed-case folder names make
+    /// look like key material, so it keeps its long runs (<see cref="Redactor.RedactLocation"/>).
     /// </summary>
     private static string RedactedDetails(SpectraException exception) => exception.Location is null
         ? Redactor.Redact(exception.Message)
-        : Redactor.Redact(exception.Location.ToString()) + ": " + Redactor.Redact(exception.Message);
+        : Redactor.RedactLocation(exception.Location.ToString()) + ": " + Redactor.Redact(exception.Message);
 
     public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target,
         string? fix = null, Exception? inner = null)
