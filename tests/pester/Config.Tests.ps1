@@ -166,6 +166,17 @@ Describe 'Test-SpectraConfig' {
         (Get-SpectraConfig -LiteralPath $odd | Select-Object -First 1).ConfigFile | Should -Be $odd
     }
 
+    It 'names -LiteralPath, not -Path, when the file given by -LiteralPath is missing' {
+        $missing = Join-Path $script:root 'absent-literal.json'
+        Test-SpectraConfig -LiteralPath $missing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-SpectraConfig -LiteralPath $missing -ErrorVariable err2 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        foreach ($record in $err[0], $err2[0]) {
+            $record.FullyQualifiedErrorId | Should -BeLike 'ConfigFileNotFound,*'
+            $record.ErrorDetails.Message | Should -BeLike '*given by -LiteralPath does not exist*'
+            $record.ErrorDetails.RecommendedAction | Should -BeLike '*omit -LiteralPath*'
+        }
+    }
+
     It 'reports a wildcard that matches nothing as ConfigFileNotFound' {
         Test-SpectraConfig -Path (Join-Path $script:root 'zzz*.json') -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be 'ConfigFileNotFound,Spectra.PowerShell.Commands.TestSpectraConfigCommand'

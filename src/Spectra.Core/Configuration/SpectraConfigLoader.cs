@@ -17,12 +17,14 @@ public static class SpectraConfigLoader
     /// <param name="path">An explicit config file; null means SPECTRA_CONFIG, else spectra_config.json in <paramref name="baseDirectory"/> if present.</param>
     /// <param name="environment">The variables to read (normally a snapshot of the process environment).</param>
     /// <param name="baseDirectory">Where relative paths and the default file are looked up; the current directory when null.</param>
+    /// <param name="pathParameter">How the caller named <paramref name="path"/> (e.g. "-LiteralPath"), so a missing file's error and fix name it.</param>
     /// <exception cref="SpectraException">ConfigFileNotFound, ConfigFileUnreadable or ConfigParseError.</exception>
-    public static LoadedConfig Load(string? path, IReadOnlyDictionary<string, string> environment, string? baseDirectory = null)
+    public static LoadedConfig Load(string? path, IReadOnlyDictionary<string, string> environment, string? baseDirectory = null,
+        string pathParameter = "-Path")
     {
         ArgumentNullException.ThrowIfNull(environment);
         var baseDir = baseDirectory ?? Directory.GetCurrentDirectory();
-        var filePath = ResolveFile(path, environment, baseDir);
+        var filePath = ResolveFile(path, pathParameter, environment, baseDir);
         var builder = new Builder();
         var problems = new List<ConfigFinding>();
         var variables = new Dictionary<string, (string Value, ValueOrigin Origin)>(StringComparer.Ordinal);
@@ -91,10 +93,10 @@ public static class SpectraConfigLoader
         }
     }
 
-    private static string? ResolveFile(string? path, IReadOnlyDictionary<string, string> environment, string baseDir)
+    private static string? ResolveFile(string? path, string pathParameter, IReadOnlyDictionary<string, string> environment, string baseDir)
     {
         var explicitPath = path;
-        var via = "-Path";
+        var via = pathParameter;
         if (string.IsNullOrWhiteSpace(explicitPath) &&
             environment.TryGetValue(EnvironmentMapper.ConfigPathVariable, out var fromVariable) &&
             !string.IsNullOrWhiteSpace(fromVariable))

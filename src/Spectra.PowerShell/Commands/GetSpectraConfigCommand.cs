@@ -16,7 +16,7 @@ public sealed class GetSpectraConfigCommand : ConfigFileCmdlet
         LoadedConfig loaded;
         try
         {
-            loaded = SpectraConfigLoader.Load(file, ConfigCommandSupport.EnvironmentSnapshot(), ConfigCommandSupport.BaseDirectory(this));
+            loaded = SpectraConfigLoader.Load(file, ConfigCommandSupport.EnvironmentSnapshot(), ConfigCommandSupport.BaseDirectory(this), PathParameter);
         }
         catch (SpectraException ex)
         {

@@ -21,7 +21,7 @@ public sealed class TestSpectraConfigCommand : ConfigFileCmdlet
         string? configFile = file;
         try
         {
-            var loaded = SpectraConfigLoader.Load(file, ConfigCommandSupport.EnvironmentSnapshot(), ConfigCommandSupport.BaseDirectory(this));
+            var loaded = SpectraConfigLoader.Load(file, ConfigCommandSupport.EnvironmentSnapshot(), ConfigCommandSupport.BaseDirectory(this), PathParameter);
             configFile = loaded.FilePath;
             WriteVerbose(configFile is null ? "No configuration file: validating defaults, .env and environment variables." : $"Validating {configFile}");
             findings = ConfigValidator.Validate(loaded);

@@ -21,6 +21,9 @@ public abstract class ConfigFileCmdlet : SpectraCmdlet
     [ValidateNotNullOrEmpty]
     public string? LiteralPath { get; set; }
 
+    /// <summary>The parameter the file was given by, for messages that tell the user which one to correct.</summary>
+    private protected string PathParameter => LiteralPath is null ? "-Path" : "-LiteralPath";
+
     protected override void ProcessRecord() => ConfigCommandSupport.ForEachFile(this, Path, LiteralPath, ProcessFile);
 
     /// <summary>Handles one config file (null: the default lookup).</summary>
