@@ -12,7 +12,7 @@ namespace Spectra.Core.Configuration;
 /// variables and .env, and the environment snapshot it was built from (validation asks it whether a safer source
 /// for a secret exists).
 /// </summary>
-public sealed partial class LoadedConfig
+public sealed class LoadedConfig
 {
     private static readonly JsonSerializerOptions s_bindOptions = new()
     {
@@ -58,7 +58,10 @@ public sealed partial class LoadedConfig
     /// </summary>
     internal IReadOnlyDictionary<string, (string Value, ValueOrigin Origin)> Variables { get; }
 
-    /// <summary>Secret values written in the config file itself, even those a variable overrides (kept for the "secret in file" check and for scrubbing).</summary>
+    /// <summary>
+    /// Secret values written in the config file itself, even those a variable overrides, and any value there holding
+    /// user:password@ (kept for the "secret in file" and file-mode checks and for scrubbing).
+    /// </summary>
     internal IReadOnlyList<FileSecret> FileSecrets { get; }
 
     /// <summary>Where the value at <paramref name="path"/> came from (its nearest recorded ancestor when it has no entry of its own).</summary>
@@ -154,13 +157,9 @@ public sealed partial class LoadedConfig
 
     private ConfigEntry Entry(string path, string display)
     {
-        // A value carrying user:password@ holds a password whatever its key (a proxy URL pasted into proxy.host).
-        var hidden = SecretKeys.IsHidden(path) || UrlCredentials().IsMatch(display);
+        var hidden = SecretKeys.IsHidden(path) || SecretKeys.HoldsCredentials(display);
         return new ConfigEntry(path, hidden ? SecretKeys.Mask(display) : display, hidden, OriginOf(path));
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s/@:]+:[^\s/@]*@")]
-    private static partial System.Text.RegularExpressions.Regex UrlCredentials();
 
     private static string Display(JsonNode? node) => node switch
     {

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Spectra.Core.Logging;
 
 namespace Spectra.Core.Configuration;
 
 /// <summary>The keys whose values are secret: never printed, masked by Get-SpectraConfig, scrubbed from findings.</summary>
-public static class SecretKeys
+public static partial class SecretKeys
 {
     private static readonly HashSet<string> s_names = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,9 +41,18 @@ public static class SecretKeys
         _ => false,
     };
 
+    /// <summary>
+    /// True when <paramref name="value"/> carries user:password@ (a proxy URL pasted into proxy.host): it holds a
+    /// password whatever its key, so it is masked and makes the file that holds it one that holds secrets.
+    /// </summary>
+    public static bool HoldsCredentials(string value) => UrlCredentials().IsMatch(value);
+
     /// <summary>True when the schema describes <paramref name="path"/>.</summary>
     public static bool IsKnown(string path) => ConfigSchema.NodeFor(path) is not null;
 
     /// <summary>Display-only mask (the shared SecretValue type lives elsewhere): says whether a value is set, nothing more.</summary>
     public static string Mask(string? value) => string.IsNullOrEmpty(value) ? string.Empty : "********";
+
+    [GeneratedRegex(@"[^\s/@:]+:[^\s/@]*@")]
+    private static partial Regex UrlCredentials();
 }

@@ -87,7 +87,8 @@ public static class SpectraConfigLoader
                 }
 
                 break;
-            case JsonValue value when SecretKeys.IsSecret(path) && value.TryGetValue<string>(out var text) && text.Length > 0:
+            case JsonValue value when value.TryGetValue<string>(out var text) && text.Length > 0 &&
+                                      (SecretKeys.IsSecret(path) || SecretKeys.HoldsCredentials(text)):
                 secrets.Add(new FileSecret(path, file.Lines.TryGetValue(path, out var line) ? line : 0, text));
                 break;
         }

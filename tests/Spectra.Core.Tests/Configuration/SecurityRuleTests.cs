@@ -173,6 +173,30 @@ public sealed class SecurityRuleTests
         FindingAssertions.Single(secret.Validate(), ConfigCheck.Security, FindingStatus.Fail, "(file)");
     }
 
+    [SkippableTheory]
+    [InlineData("accounts[0].proxy.host", "{ \"accounts\": [ { \"name\": \"a\", \"proxy\": { \"type\": \"socks5\", \"host\": \"socks5://me:pw@127.0.0.1\", \"port\": 1080 } } ] }")]
+    [InlineData("storage.database", "{ \"storage\": { \"database\": \"me:pw@host\" } }")]
+    public void A_config_file_readable_by_others_fails_when_a_value_holds_url_credentials(string field, string json)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes only");
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead;
+        using var fixture = new ConfigFixture().WithFile(json, readable);
+        var findings = fixture.Validate();
+        var finding = FindingAssertions.Single(findings, ConfigCheck.Security, FindingStatus.Fail, "(file)");
+        Assert.Contains("holds secrets", finding.Message, StringComparison.Ordinal);
+        // Not a key to move to a variable: the BusinessRules check says how to split a proxy URL.
+        FindingAssertions.None(findings, ConfigCheck.Security, field);
+    }
+
+    [SkippableFact]
+    public void A_dotEnv_readable_by_others_fails_when_a_value_holds_url_credentials()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes only");
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead;
+        using var fixture = new ConfigFixture().WithDotEnv("SPECTRA_ACCOUNTS__0__PROXY__HOST=socks5://me:pw@127.0.0.1\n", readable);
+        FindingAssertions.Single(fixture.Validate(), ConfigCheck.Security, FindingStatus.Fail, ".env");
+    }
+
     [SkippableFact]
     public void A_config_file_writable_by_others_fails_and_a_private_one_passes()
     {

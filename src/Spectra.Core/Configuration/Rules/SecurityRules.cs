@@ -32,7 +32,8 @@ internal static partial class SecurityRules
 
         if (config.DotEnv is { } dotEnv)
         {
-            var holdsSecrets = dotEnv.Entries.Any(e => e.Name == "TG_API_HASH" || SecretKeys.IsSecretName(e.Name.Split("__")[^1]));
+            var holdsSecrets = dotEnv.Entries.Any(e => e.Name == "TG_API_HASH" || SecretKeys.IsSecretName(e.Name.Split("__")[^1]) ||
+                SecretKeys.HoldsCredentials(e.Value));
             CheckMode(dotEnv.Path, ".env file", holdsSecrets, findings);
         }
 
@@ -93,8 +94,9 @@ internal static partial class SecurityRules
     private static void CheckSecretsInFile(LoadedConfig config, List<ConfigFinding> findings)
     {
         // An unknown key (a secret-looking "passwd") is reported by the schema check as one to remove or correct;
-        // naming a variable for it would name one that does not exist either.
-        foreach (var secret in config.FileSecrets.Where(s => SecretKeys.IsKnown(s.Field)))
+        // naming a variable for it would name one that does not exist either. A known key holding user:password@
+        // (a proxy URL in proxy.host) is not one to move elsewhere whole: BusinessRules says how to split it.
+        foreach (var secret in config.FileSecrets.Where(s => SecretKeys.IsKnown(s.Field) && SecretKeys.IsSecret(s.Field)))
         {
             var effective = config.OriginOf(secret.Field);
             var fileOrigin = new ValueOrigin(ConfigSource.File, config.FilePath, secret.Line);
