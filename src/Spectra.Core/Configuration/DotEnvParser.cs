@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace Spectra.Core.Configuration;
 
 /// <summary>
-/// Reads the common .env dialect: <c>KEY=value</c>, optional <c>export </c>, blank lines and <c>#</c> comments,
-/// unquoted values (an inline comment needs a space before <c>#</c>), 'single-quoted' literal values and
+/// Reads the common .env dialect: <c>KEY=value</c>, optional <c>export</c> (then spaces or tabs), blank lines and
+/// <c>#</c> comments, unquoted values (an inline comment needs a space before <c>#</c>), 'single-quoted' literal values and
 /// "double-quoted" values with \n, \t, \" and \\ escapes. Unreadable lines become problems, not exceptions, so one
 /// typo does not hide every other setting.
 /// </summary>
@@ -25,9 +25,10 @@ public static partial class DotEnvParser
                 continue;
             }
 
-            if (line.StartsWith("export ", StringComparison.Ordinal))
+            // Like bash, any blank (space or tab) may follow export.
+            if (line.StartsWith("export", StringComparison.Ordinal) && line.Length > "export".Length && line["export".Length] is ' ' or '\t')
             {
-                line = line["export ".Length..].TrimStart();
+                line = line["export".Length..].TrimStart();
             }
 
             var equals = line.IndexOf('=');

@@ -7,6 +7,23 @@ public sealed class DotEnvParserTests
     private static Dictionary<string, string> Values(string text) =>
         DotEnvParser.Parse(".env", text).Entries.ToDictionary(e => e.Name, e => e.Value);
 
+    [Theory]
+    [InlineData("export\tTABBED=yes")]
+    [InlineData("export \t TABBED=yes")]
+    [InlineData("\texport\t\tTABBED=yes")]
+    public void Export_may_be_followed_by_any_blanks_as_in_bash(string line)
+    {
+        var file = DotEnvParser.Parse(".env", line);
+        Assert.Empty(file.Problems);
+        Assert.Equal("yes", Assert.Single(file.Entries, e => e.Name == "TABBED").Value);
+    }
+
+    [Fact]
+    public void A_name_that_merely_starts_with_export_is_an_ordinary_name()
+    {
+        Assert.Equal("yes", Values("exported=yes")["exported"]);
+    }
+
     [Fact]
     public void Reads_plain_quoted_and_exported_assignments()
     {
