@@ -52,6 +52,24 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void A_value_not_in_an_enum_lists_every_allowed_value_with_case_variants_folded()
+    {
+        var finding = FindingAssertions.Single(ConfigFixture.ValidateJson("{ \"logging\": { \"level\": \"Informaton\" } }"),
+            ConfigCheck.Schema, FindingStatus.Fail, "logging.level");
+        Assert.Equal(
+            "Not an allowed value. Use one of: \"Verbose\", \"Debug\", \"Information\", \"Warning\", \"Error\", \"Fatal\", \"trace\", \"info\", \"warn\", \"critical\" (each also in all lower or all upper case).",
+            finding.Message);
+    }
+
+    [Fact]
+    public void A_value_not_in_an_enum_without_case_variants_lists_them_as_written()
+    {
+        var finding = FindingAssertions.Single(ConfigFixture.ValidateJson("{ \"accounts\": [ { \"name\": \"a\", \"proxy\": { \"type\": \"http\", \"host\": \"h\", \"port\": 1 } } ] }"),
+            ConfigCheck.Schema, FindingStatus.Fail, "accounts[0].proxy.type");
+        Assert.Equal("Not an allowed value. Use one of: \"socks5\", \"mtproxy\".", finding.Message);
+    }
+
+    [Fact]
     public void In_range_values_pass()
     {
         var findings = ConfigFixture.ValidateJson("{ \"archive\": { \"batch_size\": 10000, \"max_concurrent_downloads\": 1, \"parts_per_file\": 16 } }");

@@ -58,8 +58,7 @@ internal static class SchemaRules
                 yield return (field, $"Not in the expected format: {FormatHint(field)}.");
                 break;
             case "enum":
-                var allowed = (schema["enum"] as JsonArray ?? []).Select(v => v!.ToJsonString()).Take(8);
-                yield return (field, $"Not an allowed value. Use one of: {string.Join(", ", allowed)}.");
+                yield return (field, $"Not an allowed value. Use one of: {Allowed(schema["enum"] as JsonArray ?? [])}.");
                 break;
             case "minLength":
                 yield return (field, "Must not be empty. Set a value or remove the key to use the default.");
@@ -77,6 +76,21 @@ internal static class SchemaRules
                 yield return (field, $"Does not satisfy the schema rule '{violation.Keyword}'. See module/schema/spectra_config.schema.json.");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Every allowed value. When each one is also allowed in all lower and all upper case (log levels), those variants
+    /// are folded into a note: ten names are easier to match a typo against than twenty-six.
+    /// </summary>
+    private static string Allowed(JsonArray values)
+    {
+        var all = values.Select(v => v?.ToJsonString() ?? "null").ToList();
+        var set = all.ToHashSet(StringComparer.Ordinal);
+        var shown = all.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var folded = shown.Count < all.Count && all.All(v => set.Contains(v.ToLowerInvariant()) && set.Contains(v.ToUpperInvariant()));
+        return folded
+            ? string.Join(", ", shown) + " (each also in all lower or all upper case)"
+            : string.Join(", ", all);
     }
 
     private static string KindOf(JsonNode? node) => node?.GetValueKind() switch
