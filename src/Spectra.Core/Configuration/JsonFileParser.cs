@@ -57,7 +57,7 @@ internal static class JsonFileParser
                     "Remove everything after the last '}'.");
             }
 
-            return new ParsedJsonFile(file, root, state.Lines);
+            return new ParsedJsonFile(file, root, state.Lines, state.OversizedNumbers);
         }
         catch (JsonException ex)
         {
@@ -113,7 +113,7 @@ internal static class JsonFileParser
         JsonTokenType.True => JsonValue.Create(true),
         JsonTokenType.False => JsonValue.Create(false),
         JsonTokenType.Null => null,
-        JsonTokenType.Number => ReadNumber(ref reader, state),
+        JsonTokenType.Number => ReadNumber(ref reader, path, state),
         _ => throw new JsonException("unexpected token " + reader.TokenType),
     };
 
@@ -135,7 +135,7 @@ internal static class JsonFileParser
         }
     }
 
-    private static JsonValue ReadNumber(ref Utf8JsonReader reader, State state)
+    private static JsonValue ReadNumber(ref Utf8JsonReader reader, string path, State state)
     {
         if (reader.TryGetInt64(out var whole))
         {
@@ -147,9 +147,11 @@ internal static class JsonFileParser
             return JsonValue.Create(exact);
         }
 
-        // Beyond decimal range: no setting needs such a number, and infinities would break every consumer.
-        throw Malformed(state, state.LineOf(reader.TokenStartIndex), "a number is too large to represent",
-            "Use a value within the documented range (see module/schema/spectra_config.schema.json).");
+        // Beyond decimal range (1e30, 1e400): valid JSON, but no setting needs it and the schema evaluator's decimal
+        // arithmetic throws on it. It is kept as its text, so every check still runs, and listed, so the loader
+        // reports it as a Schema finding at this line.
+        state.OversizedNumbers.Add(path);
+        return JsonValue.Create(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
     }
 
     private static SpectraException Malformed(State state, int line, string what, string fix, Exception? inner = null) =>
@@ -183,6 +185,8 @@ internal static class JsonFileParser
         public string File { get; } = file;
 
         public Dictionary<string, int> Lines { get; } = new(StringComparer.Ordinal);
+
+        public List<string> OversizedNumbers { get; } = [];
 
         public string? CurrentField { get; set; }
 

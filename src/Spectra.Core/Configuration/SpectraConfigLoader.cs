@@ -48,6 +48,12 @@ public static class SpectraConfigLoader
             var parsed = JsonFileParser.Parse(filePath, ReadBytes(filePath));
             CollectSecrets(parsed.Root, string.Empty, parsed, fileSecrets);
             builder.MergeFile(parsed);
+            foreach (var field in parsed.OversizedNumbers.Where(SecretKeys.IsKnown))
+            {
+                // An unknown key is reported as such by the schema check; its number does not matter.
+                problems.Add(Rules.SchemaRules.TooLarge(field,
+                    new ValueOrigin(ConfigSource.File, filePath, parsed.Lines.TryGetValue(field, out var line) ? line : 0)));
+            }
         }
 
         var dotEnvPath = Path.Combine(filePath is null ? baseDir : Path.GetDirectoryName(filePath)!, DotEnvFileName);
@@ -213,13 +219,14 @@ public static class SpectraConfigLoader
         private void Set(IReadOnlyList<object> segments, EnvAssignment assignment, List<ConfigFinding> problems)
         {
             var path = ConfigPath.Format(segments);
+            var oversized = false;
             JsonNode container = Document;
             var walked = string.Empty;
             for (var i = 0; i < segments.Count; i++)
             {
                 var last = i == segments.Count - 1;
                 var segment = segments[i];
-                var value = last ? Convert(segments, assignment.RawValue) : null;
+                var value = last ? Convert(segments, assignment.RawValue, out oversized) : null;
                 switch (segment, container)
                 {
                     case (string key, JsonObject obj):
@@ -271,18 +278,30 @@ public static class SpectraConfigLoader
 
             Forget(path);
             Origins[path] = assignment.Origin;
+            if (oversized)
+            {
+                problems.Add(Rules.SchemaRules.TooLarge(path, assignment.Origin));
+            }
         }
 
-        /// <summary>Types a variable's text by what the schema expects; text that does not fit stays text so the schema check reports it.</summary>
-        private static JsonNode? Convert(IReadOnlyList<object> segments, string raw)
+        /// <summary>
+        /// Types a variable's text by what the schema expects; text that does not fit stays text so the schema check
+        /// reports it. A number no decimal holds (1e30) stays text too, as in the file: the schema evaluator throws on it.
+        /// </summary>
+        private static JsonNode? Convert(IReadOnlyList<object> segments, string raw, out bool oversized)
         {
             var text = raw.Trim();
+            oversized = false;
             switch (ConfigSchema.TypeOf(segments))
             {
                 case "integer" when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole):
                     return JsonValue.Create(whole);
-                case "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                case "number" when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                     return JsonValue.Create(number);
+                case "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var huge) &&
+                                   !double.IsNaN(huge) && text.Any(char.IsAsciiDigit):
+                    oversized = true;
+                    return JsonValue.Create(raw);
                 case "boolean" when ParseBoolean(text) is bool flag:
                     return JsonValue.Create(flag);
                 case "array":

@@ -154,10 +154,60 @@ public sealed class SchemaTests
         FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, "accounts");
     }
 
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("-1e30")]
+    [InlineData("1e400")]
+    public void A_number_too_large_to_hold_is_a_schema_finding_at_its_line_not_a_parse_error(string number)
+    {
+        using var fixture = new ConfigFixture().WithFile("{\n  \"health\": {\n    \"thresholds\": {\n      \"disk_free_gb_degraded\": " + number + "\n    }\n  }\n}");
+        var findings = fixture.Validate();
+        var finding = FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, "health.thresholds.disk_free_gb_degraded");
+        Assert.Equal($"{fixture.ConfigPath}:4", finding.Location);
+        Assert.Contains("too large", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("or remove it to use the default", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("quotes", finding.Message, StringComparison.Ordinal);
+        Assert.Single(findings, f => f.Field == "health.thresholds.disk_free_gb_degraded");
+        // The other checks still run, and Get-SpectraConfig shows the value as written.
+        Assert.Contains(findings, f => f.Check == ConfigCheck.Paths && f.Status == FindingStatus.Pass);
+        var entry = Assert.Single(fixture.Load().Entries(), e => e.Key == "health.thresholds.disk_free_gb_degraded");
+        Assert.Equal(number, entry.DisplayValue);
+        Assert.Equal(4, entry.Origin.Line);
+    }
+
     [Fact]
-    public void Numbers_beyond_range_are_a_parse_error_not_a_crash()
+    public void A_number_too_large_to_hold_states_the_range_when_the_field_has_a_maximum()
     {
         using var fixture = new ConfigFixture().WithFile("{ \"archive\": {\n \"batch_size\": 1e400 } }");
+        var finding = FindingAssertions.Single(fixture.Validate(), ConfigCheck.Schema, FindingStatus.Fail, "archive.batch_size");
+        Assert.Equal(2, finding.Origin!.Line);
+        Assert.Contains("<= 10000", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_too_large_under_an_unknown_key_is_reported_as_the_unknown_key()
+    {
+        var finding = FindingAssertions.Single(ConfigFixture.ValidateJson("{ \"storage\": { \"databse\": 1e30 } }"),
+            ConfigCheck.Schema, FindingStatus.Fail, "storage.databse");
+        Assert.Contains("Unknown key 'databse'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1e30")]
+    [InlineData("1e400")]
+    public void A_number_too_large_in_a_variable_is_a_schema_finding_not_a_crash(string number)
+    {
+        using var fixture = new ConfigFixture();
+        var findings = fixture.Validate(new Dictionary<string, string> { ["SPECTRA_HEALTH__THRESHOLDS__DISK_FREE_GB_DEGRADED"] = number });
+        var finding = FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, "health.thresholds.disk_free_gb_degraded");
+        Assert.Equal("$env:SPECTRA_HEALTH__THRESHOLDS__DISK_FREE_GB_DEGRADED", finding.Location);
+        Assert.Contains("too large", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_numbers_are_still_a_parse_error()
+    {
+        using var fixture = new ConfigFixture().WithFile("{ \"archive\": {\n \"batch_size\": 1e } }");
         var ex = Assert.Throws<Spectra.Core.Errors.SpectraException>(() => fixture.Load());
         Assert.Equal("ConfigParseError", ex.ErrorId);
         Assert.Equal(2, ex.Location!.Line);

@@ -24,6 +24,21 @@ internal static class SchemaRules
         }
     }
 
+    /// <summary>
+    /// The finding for a number no decimal holds (1e30) at a known field: the loader keeps it as text, because the
+    /// schema evaluator cannot take it, and reports it with this instead of the evaluator's "found a string".
+    /// </summary>
+    internal static ConfigFinding TooLarge(string field, ValueOrigin origin)
+    {
+        var schema = ConfigSchema.NodeFor(field)!;
+        var message = schema["type"]?.GetValue<string>() is not ("number" or "integer")
+            ? $"Wrong type: expected {schema["type"]}, found a number. {TypeHint(schema)}"
+            : schema["maximum"] is not null || schema["exclusiveMaximum"] is not null
+                ? $"Out of range: the value must be {Range(schema)}."
+                : "Out of range: the number is too large for Spectra to use (the limit is about 7.9e28). Write a realistic value for this setting, or remove it to use the default.";
+        return new ConfigFinding(ConfigCheck.Schema, FindingStatus.Fail, field, message, origin);
+    }
+
     private static IEnumerable<(string Field, string Message)> Describe(LoadedConfig config, SchemaViolation violation)
     {
         var field = violation.Field;
