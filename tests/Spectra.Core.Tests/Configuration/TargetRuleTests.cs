@@ -64,4 +64,27 @@ public sealed class TargetRuleTests
         FindingAssertions.Single(findings, ConfigCheck.Targets, FindingStatus.Warn, "targets[1].entity");
         FindingAssertions.Single(findings, ConfigCheck.Targets, FindingStatus.Warn, "targets[1].media");
     }
+
+    [Theory]
+    [InlineData("@channel1", "https://t.me/channel1")]
+    [InlineData("@channel1", "t.me/channel1")]
+    [InlineData("https://t.me/Channel1", "http://telegram.me/channel1/")]
+    [InlineData("t.me/channel1/42", "@CHANNEL1")]
+    [InlineData("https://t.me/+AbCdEfGhIjKl", "t.me/joinchat/AbCdEfGhIjKl")]
+    [InlineData("-1001234567890", " -1001234567890 ")]
+    public void Different_forms_of_the_same_chat_are_duplicates(string first, string second)
+    {
+        var findings = ConfigFixture.ValidateJson($"{{ \"targets\": [ {{ \"entity\": \"{first}\" }}, {{ \"entity\": \"{second}\" }} ] }}");
+        var finding = FindingAssertions.Single(findings, ConfigCheck.Targets, FindingStatus.Warn, "targets[1].entity");
+        Assert.Contains("same chat as targets[0].entity", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@channel1", "@channel2")]
+    [InlineData("https://t.me/+AbCdEfGhIjKl", "https://t.me/+abcdefghijkl")] // invite hashes are case-sensitive
+    public void Different_chats_are_not_duplicates(string first, string second)
+    {
+        var findings = ConfigFixture.ValidateJson($"{{ \"targets\": [ {{ \"entity\": \"{first}\" }}, {{ \"entity\": \"{second}\" }} ] }}");
+        FindingAssertions.None(findings, ConfigCheck.Targets, "targets[1].entity");
+    }
 }

@@ -8,22 +8,27 @@ internal static partial class TargetRules
     public static IEnumerable<ConfigFinding> Check(LoadedConfig config)
     {
         var findings = new List<ConfigFinding>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var any = false;
         foreach (var (path, target) in ConfigNodes.Items(config.Document, "targets"))
         {
             any = true;
             if (ConfigNodes.String(target["entity"]) is { } entity)
             {
+                var chat = ChatKey(entity);
                 if (!IsValidEntity(entity))
                 {
                     findings.Add(Fail(config, path + ".entity",
                         "The entity is not a chat reference Spectra can resolve. Use @username (5-32 letters, digits or _), https://t.me/username, an invite link (https://t.me/+hash or https://t.me/joinchat/hash) or a numeric id such as -1001234567890."));
                 }
-                else if (!seen.Add(entity.Trim()))
+                else if (seen.TryGetValue(chat, out var first))
                 {
                     findings.Add(new ConfigFinding(ConfigCheck.Targets, FindingStatus.Warn, path + ".entity",
-                        "This entity is listed twice; it would be archived twice. Remove one entry.", config.OriginOf(path + ".entity")));
+                        $"This entity names the same chat as {first}; it would be archived twice. Remove one entry.", config.OriginOf(path + ".entity")));
+                }
+                else
+                {
+                    seen[chat] = path + ".entity";
                 }
             }
 
@@ -58,6 +63,28 @@ internal static partial class TargetRules
         return Username().IsMatch(text) || PublicLink().IsMatch(text) || InviteLink().IsMatch(text) || IsNumericId(text);
     }
 
+    /// <summary>
+    /// One key per chat for spotting duplicates: @name, t.me/name and t.me/name/123 are the same channel (usernames
+    /// ignore case); t.me/+hash and t.me/joinchat/hash the same invite (hashes keep their case).
+    /// </summary>
+    private static string ChatKey(string entity)
+    {
+        var text = entity.Trim();
+        var name = Username().Match(text);
+        if (!name.Success)
+        {
+            name = PublicLink().Match(text);
+        }
+
+        if (name.Success)
+        {
+            return "@" + name.Groups["name"].Value.ToLowerInvariant();
+        }
+
+        var invite = InviteLink().Match(text);
+        return invite.Success ? "+" + invite.Groups["hash"].Value : text;
+    }
+
     private static bool IsNumericId(string text) =>
         NumericId().IsMatch(text) && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign,
             System.Globalization.CultureInfo.InvariantCulture, out var id) && id != 0;
@@ -66,13 +93,13 @@ internal static partial class TargetRules
         new(ConfigCheck.Targets, FindingStatus.Fail, field, message, config.OriginOf(field));
 
     // Telegram usernames: 5-32 characters, a letter first, letters/digits/underscores, no trailing underscore.
-    [GeneratedRegex("^@[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]$")]
+    [GeneratedRegex("^@(?<name>[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9])$")]
     private static partial Regex Username();
 
-    [GeneratedRegex(@"^(https?://)?(t\.me|telegram\.me)/[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9](/[0-9]+)?/?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(https?://)?(t\.me|telegram\.me)/(?<name>[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9])(/[0-9]+)?/?$", RegexOptions.IgnoreCase)]
     private static partial Regex PublicLink();
 
-    [GeneratedRegex(@"^(https?://)?(t\.me|telegram\.me)/(\+|joinchat/)[A-Za-z0-9_-]{10,64}/?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(https?://)?(t\.me|telegram\.me)/(\+|joinchat/)(?<hash>[A-Za-z0-9_-]{10,64})/?$", RegexOptions.IgnoreCase)]
     private static partial Regex InviteLink();
 
     [GeneratedRegex("^-?[0-9]{1,19}$")]
