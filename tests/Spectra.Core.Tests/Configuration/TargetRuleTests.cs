@@ -87,4 +87,14 @@ public sealed class TargetRuleTests
         var findings = ConfigFixture.ValidateJson($"{{ \"targets\": [ {{ \"entity\": \"{first}\" }}, {{ \"entity\": \"{second}\" }} ] }}");
         FindingAssertions.None(findings, ConfigCheck.Targets, "targets[1].entity");
     }
+
+    [Theory]
+    [InlineData("{ \"targets\": [\"@channel1\"] }", "targets[0]")]
+    [InlineData("{ \"targets\": \"@channel1\" }", "targets")]
+    public void Targets_of_the_wrong_shape_get_only_the_schema_error(string json, string field)
+    {
+        var findings = ConfigFixture.ValidateJson(json);
+        FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, field);
+        FindingAssertions.None(findings, ConfigCheck.Targets, "targets");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Spectra.Core.Configuration.Rules;
@@ -9,10 +10,8 @@ internal static partial class TargetRules
     {
         var findings = new List<ConfigFinding>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var any = false;
         foreach (var (path, target) in ConfigNodes.Items(config.Document, "targets"))
         {
-            any = true;
             if (ConfigNodes.String(target["entity"]) is { } entity)
             {
                 var chat = ChatKey(entity);
@@ -47,7 +46,9 @@ internal static partial class TargetRules
             }
         }
 
-        if (!any)
+        // Only a truly empty list: targets that are not objects ("targets": ["@x"]) are not "no targets" but a
+        // schema error, whose fix says what to write instead.
+        if (config.Document["targets"] is JsonArray { Count: 0 })
         {
             findings.Add(new ConfigFinding(ConfigCheck.Targets, FindingStatus.Warn, "targets",
                 "No targets are configured, so there is nothing to archive. Add entries such as { \"entity\": \"@channel\" } to 'targets'.", config.OriginOf("targets")));
