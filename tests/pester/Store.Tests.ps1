@@ -191,6 +191,12 @@ Describe 'Query cmdlets' {
         (Get-SpectraChannel '@pester_news' -Database $qdb).PeerId | Should -Be $channel.PeerId
     }
 
+    It 'shows a search hit''s message by its place and text, not its type name' {
+        $hit = Search-SpectraMessage 'telegram' -Database $qdb -First 1
+        "$($hit.Message)" | Should -Be "$($hit.ChannelId)/7: Telegram archive: archive, archive and more archive"
+        ($hit | Format-List Message | Out-String) | Should -Not -Match 'Spectra\.PowerShell\.Models'
+    }
+
     It 'reports an unknown channel as a non-terminating error with an id' {
         $out = Get-SpectraChannel 'nope', '@pester_news' -Database $qdb -ErrorVariable problems -ErrorAction SilentlyContinue
         @($out).Count | Should -Be 1

@@ -66,4 +66,15 @@ public sealed class SpectraMessage
     public bool HasMedia => Media.Length > 0;
 
     public string Database { get; }
+
+    /// <summary>
+    /// "channel/id: text", so a message shown inside another object (a search result's Message in Format-List) or
+    /// in a string says which message it is, not its type name.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = Text ?? (ServiceAction is null ? null : "(" + ServiceAction + ")");
+        var oneLine = text is null ? string.Empty : ": " + System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        return FormattableString.Invariant($"{ChannelId}/{MessageId}") + (oneLine.Length > 82 ? oneLine[..81] + "…" : oneLine);
+    }
 }
