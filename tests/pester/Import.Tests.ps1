@@ -154,7 +154,7 @@ Describe 'Import-SpectraExport' {
         $runs = Test-SpectraDatabase -Path $killed | Where-Object Check -eq 'Runs'
         $runs.Status | Should -Be 'Warn'
         $runs.Message | Should -BeLike "Interrupted (*): run 1 (import: tdesktop-json *result.json, started *"
-        $rerun = Import-SpectraExport -Path $folder -Database $killed -BatchSize 500 -WarningVariable rerunWarnings
+        $rerun = Import-SpectraExport -Path $folder -Database $killed -BatchSize 500 -WarningVariable rerunWarnings -WarningAction SilentlyContinue
         $rerunWarnings.Message | Should -BeLike 'An earlier run 1 (import: *) never finished*recorded as failed*'
         (Test-SpectraDatabase -Path $killed | Where-Object Check -eq 'Runs').Status | Should -Be 'Pass'
         $rerun.Skipped | Should -BeGreaterThan 0
@@ -190,6 +190,16 @@ Describe 'Export-SpectraArchive' {
         $out2 = Join-Path $script:edir 'json2'
         Export-SpectraArchive -Format Json -Destination $out2 -Database $fresh -ErrorAction SilentlyContinue | Out-Null
         (Get-FileHash (Join-Path $out2 'result.json')).Hash | Should -Be (Get-FileHash (Join-Path $out 'result.json')).Hash
+    }
+
+    It 'writes each chat summary only once the result.json it names is complete' {
+        # Summaries used to leave while result.json was still being written (and held open), so a command reading
+        # the file per summary met a locked, half-written file.
+        $out = Join-Path $script:edir 'complete'
+        $chats = Export-SpectraArchive Json $out -Database $script:edb | ForEach-Object {
+            (Get-Content -LiteralPath $_.Path -Raw -ErrorAction Stop | ConvertFrom-Json).chats.list.Count
+        }
+        $chats | Should -Be @(4, 4, 4, 4)
     }
 
     It 'imports an export once however many of its chat summaries are piped in' {

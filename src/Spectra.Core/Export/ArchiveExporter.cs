@@ -175,9 +175,7 @@ public sealed class ArchiveExporter
                     writer.WriteEndObject();
                 }
 
-                var exported = new ExportedChat(peer.PeerId, peer.DisplayName, "Json", count, files, missing, resultPath);
-                results.Add(exported);
-                chatExported?.Invoke(exported);
+                results.Add(new ExportedChat(peer.PeerId, peer.DisplayName, "Json", count, files, missing, resultPath));
             }
 
             if (!single)
@@ -188,6 +186,13 @@ public sealed class ArchiveExporter
 
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Every chat is in the one result.json, so a chat is reported only once that file is complete and closed:
+        // the summary names it, and whatever reads it next in the pipeline must find the whole file.
+        foreach (var exported in results)
+        {
+            chatExported?.Invoke(exported);
         }
 
         return results;
