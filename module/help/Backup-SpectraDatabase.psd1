@@ -14,7 +14,7 @@ The media directory is not copied. Its files are stored under their SHA-256 and 
         @{
             Title   = 'Back up to a dated file'
             Code    = 'Backup-SpectraDatabase -Database ./archive.db -Destination "./backups/archive-$(Get-Date -Format yyyyMMdd).db"'
-            Remarks = 'Writes an object with the destination, its size and the number of messages it holds.'
+            Remarks = 'Writes an object with the destination, its size, the number of messages it holds and the media folder it refers to (the source''s: media files are not copied). Pipe it to Test-SpectraDatabase to check the copy.'
         }
         @{
             Title   = 'Nightly backup that overwrites the previous one'

@@ -10,10 +10,10 @@ The database is opened read-only and the database file is never modified. The ch
 A missing file, a file that is not a database or cannot be read gives a Fail result, not an exception. With -Quiet only $true (no check failed; warnings allowed) or $false is written.
 '@
     Parameters  = @{
-        Path           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName or Database from the pipeline; an archive named by several piped objects (the channels or import summaries of one archive) is checked once.'
+        Path           = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Accepts FullName, Database or Destination (a backup result: the copy is checked) from the pipeline; an archive named by several piped objects (the channels or import summaries of one archive) is checked once.'
         Deep           = 'Also run the slow checks: full integrity_check instead of quick_check, re-tokenize all message text against the search index, and re-hash every media file.'
         Quiet          = 'Write only $true when no check failed (warnings allowed), otherwise $false: one Boolean per archive. Failures are described in the verbose stream.'
-        MediaDirectory = 'The media directory. Default: storage.media_dir from the configuration ($env:SPECTRA_MEDIA_DIR, .env, config file), else the media folder next to the database.'
+        MediaDirectory = 'The media directory. Default: storage.media_dir from the configuration ($env:SPECTRA_MEDIA_DIR, .env, config file), else the media folder next to the database. Accepts MediaDirectory from the pipeline: a backup result brings its source archive''s media folder, which the copy refers to.'
     }
     Examples    = @(
         @{
@@ -25,6 +25,11 @@ A missing file, a file that is not a database or cannot be read gives a Fail res
             Title   = 'Gate a backup script on a deep check'
             Code    = 'if (Test-SpectraDatabase ./archive.db -Deep -Quiet) { Backup-SpectraDatabase -Database ./archive.db -Destination ./backup/archive.db -Force }'
             Remarks = 'Backs up only an archive in which no check failed.'
+        }
+        @{
+            Title   = 'Back up, then check the copy'
+            Code    = 'Backup-SpectraDatabase -Database ./archive.db -Destination ./backups/ | Test-SpectraDatabase -Deep'
+            Remarks = 'The backup result binds -Path by its Destination and -MediaDirectory by the source archive''s media folder, which the copy shares.'
         }
         @{
             Title   = 'Show only problems with their fixes'

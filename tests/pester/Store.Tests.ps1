@@ -441,6 +441,15 @@ Describe 'Optimize-SpectraDatabase and Backup-SpectraDatabase' {
         { Backup-SpectraDatabase -Database $mdb -Destination $copy -ErrorAction Stop } | Should -Throw -ErrorId 'BackupDestinationExists,*'
         Backup-SpectraDatabase -Database $mdb -Destination $copy -Force | Should -Not -BeNullOrEmpty
     }
+
+    It 'checks the copy, not the source, when a backup result is piped to Test-SpectraDatabase' {
+        $copy = Join-Path $mdir 'checked/copy.db'
+        $checks = Backup-SpectraDatabase -Database $mdb -Destination $copy | Test-SpectraDatabase -Deep
+        $checks.Path | Sort-Object -Unique | Should -Be $copy
+        # The copy shares the source's media folder (media files are not copied), so its media checks pass too.
+        @($checks | Where-Object Status -EQ 'Fail') | Should -BeNullOrEmpty
+        ($checks | Where-Object Check -EQ 'MediaHashes').Status | Should -Be 'Pass'
+    }
 }
 
 Describe 'Get-SpectraRun' {

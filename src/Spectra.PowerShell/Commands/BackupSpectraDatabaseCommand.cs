@@ -46,7 +46,7 @@ public sealed class BackupSpectraDatabaseCommand : SpectraCmdlet
         try
         {
             var result = ArchiveMaintenance.Backup(source, destination, Force.IsPresent, EngineSink, CancellationToken);
-            WriteObject(new SpectraBackupResult(result));
+            WriteObject(new SpectraBackupResult(result, OpenEngine(Database).MediaDirectory));
         }
         catch (SpectraException ex)
         {

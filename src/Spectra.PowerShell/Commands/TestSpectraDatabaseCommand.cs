@@ -16,7 +16,7 @@ public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
 {
     /// <summary>The archive; default: storage.database from the configuration layers, else spectra.db in the current location.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "Database")]
+    [Alias("FullName", "Database", "Destination")]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
@@ -28,8 +28,8 @@ public sealed class TestSpectraDatabaseCommand : SpectraCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    /// <summary>The media directory, when not media/ next to the database.</summary>
-    [Parameter]
+    /// <summary>The media directory, when not media/ next to the database (a piped backup result brings its source's).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? MediaDirectory { get; set; }
 

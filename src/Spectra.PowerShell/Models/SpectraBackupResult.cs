@@ -5,8 +5,9 @@ namespace Spectra.PowerShell.Models;
 /// <summary>A finished, verified backup (Backup-SpectraDatabase).</summary>
 public sealed class SpectraBackupResult
 {
-    internal SpectraBackupResult(BackupResult result)
+    internal SpectraBackupResult(BackupResult result, string mediaDirectory)
     {
+        MediaDirectory = mediaDirectory;
         Source = result.Source;
         Destination = result.Destination;
         Size = result.Size;
@@ -24,4 +25,10 @@ public sealed class SpectraBackupResult
     public long Messages { get; }
 
     public TimeSpan Duration { get; }
+
+    /// <summary>
+    /// The media folder the backup's media rows refer to: the source archive's, which the backup does not copy.
+    /// Piped to Test-SpectraDatabase with <see cref="Destination"/>, the copy is checked against it.
+    /// </summary>
+    public string MediaDirectory { get; }
 }
