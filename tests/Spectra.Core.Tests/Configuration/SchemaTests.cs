@@ -12,6 +12,26 @@ public sealed class SchemaTests
         Assert.Contains(findings, f => f.Check == ConfigCheck.Schema && f.Status == FindingStatus.Pass);
     }
 
+    [Theory]
+    [InlineData("http://[::1]:9464/", true)]
+    [InlineData("http://127.0.0.1:9464/", true)]
+    [InlineData("http://localhost/metrics", true)]
+    [InlineData("http://[::1:9464/", false)]
+    [InlineData("http://::1:9464/", false)]
+    public void The_health_endpoint_may_be_an_IPv6_address_in_brackets(string endpoint, bool valid)
+    {
+        using var fixture = new ConfigFixture().WithFile("{ \"health\": { \"endpoint\": \"" + endpoint + "\" } }");
+        var findings = fixture.Validate();
+        if (valid)
+        {
+            FindingAssertions.None(findings, ConfigCheck.Schema, "health.endpoint");
+        }
+        else
+        {
+            FindingAssertions.Single(findings, ConfigCheck.Schema, FindingStatus.Fail, "health.endpoint");
+        }
+    }
+
     [Fact]
     public void A_wrong_type_names_field_and_line()
     {
