@@ -29,6 +29,16 @@ internal sealed class HtmlSiteWriter
         table { border-collapse: collapse; } td, th { padding: .25rem .75rem; border-bottom: 1px solid #ddd; text-align: left; }
         """;
 
+    /// <summary>File types a browser shows, plays or downloads but never runs as a page or script.</summary>
+    private static readonly HashSet<string> s_passiveExtensions = new(StringComparer.Ordinal)
+    {
+        "jpg", "jpeg", "png", "gif", "webp", "bmp", "avif", "heic", "heif", "tif", "tiff", "ico", "tgs", "webm",
+        "mp4", "m4v", "mov", "mkv", "avi", "3gp", "mpg", "mpeg", "ogg", "oga", "ogv", "opus", "mp3", "m4a", "aac",
+        "flac", "wav", "wma", "pdf", "txt", "csv", "log", "md", "json", "vcf", "vcard", "ics", "zip", "rar", "7z",
+        "gz", "tgz", "bz2", "xz", "tar", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
+        "epub", "fb2", "djvu", "iso", "bin", "dat", "ttf", "otf",
+    };
+
     private readonly ArchiveReader _archive;
     private readonly IHostMessageSink _sink;
     private readonly int _pageSize;
@@ -292,11 +302,15 @@ internal sealed class HtmlSiteWriter
         return Str(document.RootElement, name);
     }
 
-    /// <summary>An extension made only of letters and digits, so a hostile original name cannot shape the link.</summary>
+    /// <summary>
+    /// The original name's extension when it is one of <see cref="s_passiveExtensions"/>, else none. The extension
+    /// decides how a browser (or a static host) treats the copied file: a sent file named *.html or *.svg would be
+    /// opened as a page and run its script beside the archive, so a hostile name must not be able to choose one.
+    /// </summary>
     private static string SafeExtension(string? originalName)
     {
-        var extension = Path.GetExtension(originalName ?? string.Empty).TrimStart('.');
-        return extension.Length is > 0 and <= 8 && extension.All(char.IsAsciiLetterOrDigit) ? "." + extension.ToLowerInvariant() : string.Empty;
+        var extension = Path.GetExtension(originalName ?? string.Empty).TrimStart('.').ToLowerInvariant();
+        return s_passiveExtensions.Contains(extension) ? "." + extension : string.Empty;
     }
 
     private static void Header(StringBuilder html, string title, string css) =>

@@ -204,6 +204,47 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.True(ex.InnerException is IOException or UnauthorizedAccessException, ex.InnerException?.GetType().FullName);
     }
 
+    [Theory]
+    [InlineData("page.html", "text/html")]
+    [InlineData("drawing.svg", "image/svg+xml")]
+    [InlineData("x.xhtml", "application/xhtml+xml")]
+    public async Task HtmlSiteNeverGivesACopiedFileAnExtensionABrowserWouldRun(string name, string mime)
+    {
+        // A sent file named *.html or *.svg, copied under that extension and linked, runs its script when opened
+        // from the site (or served beside it by a static host), where it can read the rest of the archive.
+        var export = OneFileExport(Path.Combine(_dir, "export"), 100, name, "<script>alert(1)</script>"u8.ToArray(), mime);
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, export);
+        var site = Path.Combine(_dir, "site");
+
+        var (chats, problems) = await Export(db, ArchiveExportFormat.Html, site);
+
+        Assert.Empty(problems);
+        Assert.Equal(1L, chats.Single().MediaFiles);
+        var copied = Directory.GetFiles(Path.Combine(site, "media"), "*", SearchOption.AllDirectories).Single();
+        Assert.Equal(string.Empty, Path.GetExtension(copied));
+        var links = MediaLink().Matches(File.ReadAllText(chats.Single().Path)).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal("../../media/" + Path.GetRelativePath(Path.Combine(site, "media"), copied), links.Single());
+        Assert.Contains(name, File.ReadAllText(chats.Single().Path), StringComparison.Ordinal); // still shown by its name
+    }
+
+    /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
+    private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
+    {
+        var relative = name is null ? "photos/photo_1@01-01-2024_00-00-00.jpg" : "files/" + name;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, relative))!);
+        File.WriteAllBytes(Path.Combine(folder, relative), content);
+        var media = name is null
+            ? $"\"photo\": \"{relative}\", \"width\": 1, \"height\": 1"
+            : $"\"file\": \"{relative}\", \"file_name\": \"{name}\", \"mime_type\": \"{mime}\"";
+        File.WriteAllText(Path.Combine(folder, "result.json"), FormattableString.Invariant($$"""
+            {"name": "Chat {{chatId}}", "type": "private_group", "id": {{chatId}}, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "X", "from_id": "user1", {{media}},
+               "text": "attached", "text_entities": [{"type": "plain", "text": "attached"}]}]}
+            """));
+        return folder;
+    }
+
     /// <summary>The exporter reads through a reader, as the cmdlet gives it; the test's writer stays open beside it.</summary>
     private static ArchiveReader ReaderOf(ArchiveDatabase db) => ArchiveReader.Open(db.Path, db.Media.RootDirectory);
 
