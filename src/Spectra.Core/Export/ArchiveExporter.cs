@@ -141,12 +141,12 @@ public sealed class ArchiveExporter
                 long count = 0, files = 0, missing = 0;
                 foreach (var message in ExportSource.Messages(_archive, peer.PeerId))
                 {
-                    var written = new HashSet<int>();
+                    var written = new Dictionary<int, string>();
                     foreach (var media in message.Media)
                     {
-                        if (await CopyAsync(copier, media, resultPath, peer, message, cancellationToken).ConfigureAwait(false))
+                        if (await CopyAsync(copier, media, resultPath, peer, message, cancellationToken).ConfigureAwait(false) is { } path)
                         {
-                            written.Add(media.Ordinal);
+                            written[media.Ordinal] = path;
                             files++;
                         }
                         else
@@ -155,7 +155,7 @@ public sealed class ArchiveExporter
                         }
                     }
 
-                    TdesktopMessageWriter.Write(writer, message, m => written.Contains(m.Ordinal));
+                    TdesktopMessageWriter.Write(writer, message, m => written.GetValueOrDefault(m.Ordinal));
                     count++;
                     if (writer.BytesPending > 1 << 16)
                     {
@@ -198,25 +198,35 @@ public sealed class ArchiveExporter
         return results;
     }
 
-    private async Task<bool> CopyAsync(MediaCopier copier, StoredMedia media, string resultPath, ArchivedPeer peer,
+    /// <summary>Copies one file of a message; the path it was written to, or null when it was not.</summary>
+    private async Task<string?> CopyAsync(MediaCopier copier, StoredMedia media, string resultPath, ArchivedPeer peer,
         StoredMessage message, CancellationToken cancellationToken)
     {
         var relative = media.Sha256 is null ? null : TdesktopMessageWriter.PathFor(media);
         if (relative is null)
         {
-            return false;
+            return null;
         }
 
+        var location = new ErrorLocation(resultPath, 0, $"{peer.DisplayName}#{message.MessageId}.media[{media.Ordinal}]");
         try
         {
-            return await copier.CopyAsync(media.Sha256!, relative,
-                new ErrorLocation(resultPath, 0, $"{peer.DisplayName}#{message.MessageId}.media[{media.Ordinal}]"),
-                cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await copier.CopyAsync(media.Sha256!, relative, location, cancellationToken).ConfigureAwait(false) ? relative : null;
+            }
+            catch (SpectraException ex) when (ex.ErrorId == MediaCopier.ConflictId
+                && TdesktopMessageWriter.UniquePathFor(media, relative) is var unique && unique != relative)
+            {
+                // Chats imported from different exports reuse paths (every chat's first photo is photos/photo_1@<date>.jpg).
+                // The second file goes to a path of its own, which the message is written with.
+                return await copier.CopyAsync(media.Sha256!, unique, location, cancellationToken).ConfigureAwait(false) ? unique : null;
+            }
         }
         catch (SpectraException ex)
         {
             MediaFailed?.Invoke(ex);
-            return false;
+            return null;
         }
     }
 

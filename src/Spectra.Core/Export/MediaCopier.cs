@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Spectra.Core.Errors;
 using Spectra.Core.Import;
 using Spectra.Core.Storage;
@@ -11,8 +12,12 @@ namespace Spectra.Core.Export;
 /// </summary>
 public sealed class MediaCopier
 {
+    /// <summary>The error id of a path already taken by another file.</summary>
+    public const string ConflictId = "ExportMediaPathConflict";
+
     private readonly MediaStore _store;
     private readonly string _root;
+    private readonly Dictionary<string, string> _contents = new(StringComparer.Ordinal);
 
     public MediaCopier(MediaStore store, string destinationRoot)
     {
@@ -30,15 +35,16 @@ public sealed class MediaCopier
             return false;
         }
 
-        var existing = new FileInfo(target);
-        if (existing.Exists)
+        if (File.Exists(target))
         {
-            if (existing.Length == new FileInfo(source).Length)
+            // Equal lengths prove nothing: a different file of the same size would be taken for this one, and the
+            // export would link it in place of the right one without a word.
+            if (await ContentOfAsync(target, cancellationToken).ConfigureAwait(false) == sha256)
             {
-                return true; // the same file, written for an earlier message
+                return true; // the same file, written for an earlier message or by an earlier export
             }
 
-            throw new SpectraException("ExportMediaPathConflict", SpectraErrorCategory.WriteError,
+            throw new SpectraException(ConflictId, SpectraErrorCategory.WriteError,
                 "Two different files claim the same path in the export; the second is left out.",
                 "Export the chats separately (-Channel) into different folders.", location);
         }
@@ -54,6 +60,24 @@ public sealed class MediaCopier
             }
         }
 
+        _contents[target] = sha256;
         return true;
+    }
+
+    /// <summary>The SHA-256 of a file already in the export; remembered, so a file linked by many messages is read once.</summary>
+    private async Task<string> ContentOfAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!_contents.TryGetValue(path, out var sha256))
+        {
+            var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await using (input.ConfigureAwait(false))
+            {
+                sha256 = Convert.ToHexString(await SHA256.HashDataAsync(input, cancellationToken).ConfigureAwait(false)).ToLowerInvariant();
+            }
+
+            _contents[path] = sha256;
+        }
+
+        return sha256;
     }
 }

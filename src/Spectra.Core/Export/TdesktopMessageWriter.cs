@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Spectra.Core.Storage.Model;
 
 namespace Spectra.Core.Export;
@@ -36,15 +37,19 @@ public static class TdesktopMessageWriter
             return null;
         }
 
-        var folder = media.Kind == "photo" ? "photos" : "files";
-        return $"{folder}/{media.Sha256}/{media.OriginalName ?? "file" + ExtensionFor(media.Mime)}";
+        return UniquePathFor(media, media.OriginalName ?? "file" + ExtensionFor(media.Mime));
     }
 
-    public static void Write(Utf8JsonWriter writer, StoredMessage message, Func<StoredMedia, bool> fileWritten)
+    /// <summary>photos|files/&lt;hash&gt;/&lt;name of <paramref name="path"/>&gt;: a path only this file's content can claim.</summary>
+    public static string UniquePathFor(StoredMedia media, string path) =>
+        $"{(media.Kind == "photo" ? "photos" : "files")}/{media.Sha256}/{Path.GetFileName(path)}";
+
+    /// <summary>Writes <paramref name="message"/>; <paramref name="writtenPath"/> gives where each of its files was copied (null: not copied).</summary>
+    public static void Write(Utf8JsonWriter writer, StoredMessage message, Func<StoredMedia, string?> writtenPath)
     {
         if (IsVerbatim(message))
         {
-            writer.WriteRawValue(message.Raw!, skipInputValidation: false);
+            WriteVerbatim(writer, message, writtenPath);
             return;
         }
 
@@ -95,7 +100,7 @@ public static class TdesktopMessageWriter
 
         foreach (var media in message.Media)
         {
-            WriteMedia(writer, media, fileWritten(media));
+            WriteMedia(writer, media, writtenPath(media));
         }
 
         if (message.Kind != "service")
@@ -114,7 +119,33 @@ public static class TdesktopMessageWriter
         return markedId >= 0 ? "user" + bare : markedId <= -1_000_000_000_000L ? "channel" + bare : "chat" + bare;
     }
 
-    private static void WriteMedia(Utf8JsonWriter writer, StoredMedia media, bool written)
+    /// <summary>
+    /// The imported JSON as it was, but for a file that had to be copied to another path than the one it names
+    /// (<see cref="UniquePathFor"/>): that field names the new path, or the message would be re-imported with
+    /// whichever other file holds its old one.
+    /// </summary>
+    private static void WriteVerbatim(Utf8JsonWriter writer, StoredMessage message, Func<StoredMedia, string?> writtenPath)
+    {
+        var moved = message.Media
+            .Select(m => (Field: ExtraString(m.ExtraJson, "field"), Path: writtenPath(m), Named: ExtraString(m.ExtraJson, "export_path")))
+            .Where(m => m.Field is not null && m.Path is not null && m.Path != m.Named)
+            .ToList();
+        if (moved.Count == 0)
+        {
+            writer.WriteRawValue(message.Raw!, skipInputValidation: false);
+            return;
+        }
+
+        var json = JsonNode.Parse(message.Raw)!.AsObject();
+        foreach (var (field, path, _) in moved)
+        {
+            json[field!] = path;
+        }
+
+        json.WriteTo(writer);
+    }
+
+    private static void WriteMedia(Utf8JsonWriter writer, StoredMedia media, string? path)
     {
         var field = ExtraString(media.ExtraJson, "field") ?? media.Kind switch
         {
@@ -123,7 +154,6 @@ public static class TdesktopMessageWriter
             "contact_vcard" => "contact_vcard",
             _ => "file",
         };
-        var path = written ? PathFor(media) : null;
         writer.WriteString(field, path ?? (media.MissingReason is { } reason && reason.StartsWith('(') ? reason : NotIncluded));
         if (field == "file")
         {

@@ -228,6 +228,30 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Contains(name, File.ReadAllText(chats.Single().Path), StringComparison.Ordinal); // still shown by its name
     }
 
+    [Theory]
+    [InlineData("AAAAAAAAAA", "BBBBBBBBBB")] // same length: not even reported before
+    [InlineData("AAAAAAAAAA", "BBBB")]
+    public async Task TwoChatsWhoseFilesShareAnExportPathReimportWithTheirOwnFiles(string first, string second)
+    {
+        // Two exports imported into one archive both name their (different) photo photos/photo_1@....jpg, as Telegram
+        // Desktop does for the first photo of every chat. Re-exported together, each chat must keep its own file.
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, OneFileExport(Path.Combine(_dir, "a"), 100, null, System.Text.Encoding.ASCII.GetBytes(first), null));
+        await Import(db, OneFileExport(Path.Combine(_dir, "b"), 200, null, System.Text.Encoding.ASCII.GetBytes(second), null));
+        var exportDir = Path.Combine(_dir, "export");
+
+        var (chats, problems) = await Export(db, ArchiveExportFormat.Json, exportDir);
+
+        Assert.Empty(problems);
+        Assert.Equal(2L, chats.Sum(c => c.MediaFiles));
+        using var again = ArchiveDatabase.Open(Path.Combine(_dir, "again", "archive.db"));
+        await Import(again, exportDir);
+        const string files = "SELECT peer_id || ' ' || sha256 FROM message_media ORDER BY peer_id";
+        Assert.Equal(Column(db, files), Column(again, files));
+        const string texts = "SELECT peer_id || ' ' || message_id || ' ' || text FROM messages ORDER BY peer_id, message_id";
+        Assert.Equal(Column(db, texts), Column(again, texts));
+    }
+
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
     private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
     {
@@ -243,6 +267,20 @@ public sealed partial class ArchiveExporterTests : IDisposable
                "text": "attached", "text_entities": [{"type": "plain", "text": "attached"}]}]}
             """));
         return folder;
+    }
+
+    private static List<string> Column(ArchiveDatabase db, string sql)
+    {
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     /// <summary>The exporter reads through a reader, as the cmdlet gives it; the test's writer stays open beside it.</summary>
