@@ -113,7 +113,43 @@ public sealed class ArchiveExporter
         var resultPath = Path.Combine(destination, "result.json");
         var copier = new MediaCopier(_archive.Media, destination);
         var results = new List<ExportedChat>();
-        var stream = new FileStream(resultPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+
+        // Written under another name and moved into place once complete: a stopped or failed export (Ctrl+C, a full
+        // disk) must neither leave a cut-off file named result.json nor destroy the complete one already there.
+        var partialPath = resultPath + ".partial";
+        try
+        {
+            await WriteJsonAsync(partialPath, copier, peers, resultPath, results, cancellationToken).ConfigureAwait(false);
+            File.Move(partialPath, resultPath, overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(partialPath);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The error being thrown is what the user needs to see; a leftover .partial name says what it is.
+            }
+
+            throw;
+        }
+
+        // Every chat is in the one result.json, so a chat is reported only once that file is complete and in place:
+        // the summary names it, and whatever reads it next in the pipeline must find the whole file.
+        foreach (var exported in results)
+        {
+            chatExported?.Invoke(exported);
+        }
+
+        return results;
+    }
+
+    private async Task WriteJsonAsync(string partialPath, MediaCopier copier, IReadOnlyList<ArchivedPeer> peers, string resultPath,
+        List<ExportedChat> results, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(partialPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         await using (stream.ConfigureAwait(false))
         {
             using var writer = new Utf8JsonWriter(stream, s_jsonOptions);
@@ -187,15 +223,6 @@ public sealed class ArchiveExporter
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        // Every chat is in the one result.json, so a chat is reported only once that file is complete and closed:
-        // the summary names it, and whatever reads it next in the pipeline must find the whole file.
-        foreach (var exported in results)
-        {
-            chatExported?.Invoke(exported);
-        }
-
-        return results;
     }
 
     /// <summary>Copies one file of a message; the path it was written to, or null when it was not.</summary>

@@ -252,6 +252,26 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Equal(Column(db, texts), Column(again, texts));
     }
 
+    [Fact]
+    public async Task AStoppedJsonExportLeavesTheEarlierResultJsonAndNoPartialFile()
+    {
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+        var dest = Path.Combine(_dir, "export");
+        Directory.CreateDirectory(dest);
+        File.WriteAllText(Path.Combine(dest, "result.json"), "{\"earlier\": \"export\"}");
+        using var stop = new CancellationTokenSource();
+        using var archive = ReaderOf(db);
+        var exporter = new ArchiveExporter(archive, new RecordingSink());
+
+        // Ctrl+C after the first chat: the half-written export must not take the complete file's name.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => exporter.ExportAsync(ArchiveExportFormat.Json, dest,
+            exporter.SelectPeers([]).Peers, _ => stop.Cancel(), stop.Token));
+
+        Assert.Equal("{\"earlier\": \"export\"}", File.ReadAllText(Path.Combine(dest, "result.json")));
+        Assert.Equal(["result.json"], Directory.GetFiles(dest).Select(Path.GetFileName));
+    }
+
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
     private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
     {
