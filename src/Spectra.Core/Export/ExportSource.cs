@@ -26,10 +26,15 @@ public static class ExportSource
         }
     }
 
-    public static IEnumerable<StoredMessage> Messages(ArchiveReader archive, long peerId)
+    /// <summary>
+    /// The peer's messages, oldest id first. <paramref name="counted"/>, when given, is called before the first
+    /// message with how many there will be: counted in the same read transaction as the messages, so the number is
+    /// right even while a writer adds or deletes messages (the count in <see cref="ArchivedPeer"/> was taken earlier).
+    /// </summary>
+    public static IEnumerable<StoredMessage> Messages(ArchiveReader archive, long peerId, Action<long>? counted = null)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        return StorageErrors.MapReadErrors(ReadMessages(archive.Connection, peerId), archive.Path);
+        return StorageErrors.MapReadErrors(ReadMessages(archive.Connection, peerId, counted), archive.Path);
     }
 
     private static List<ArchivedPeer> ReadPeers(SqliteConnection connection)
@@ -52,9 +57,21 @@ public static class ExportSource
         return peers;
     }
 
-    private static IEnumerable<StoredMessage> ReadMessages(SqliteConnection connection, long peerId)
+    private static IEnumerable<StoredMessage> ReadMessages(SqliteConnection connection, long peerId, Action<long>? counted)
     {
+        // One snapshot for the count and both cursors (deferred: the connection is read-only).
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        if (counted is not null)
+        {
+            using var count = connection.CreateCommand();
+            count.Transaction = snapshot;
+            count.CommandText = "SELECT count(*) FROM messages WHERE peer_id = $peer AND deleted = 0";
+            count.Parameters.AddWithValue("$peer", peerId);
+            counted((long)count.ExecuteScalar()!);
+        }
+
         using var messages = connection.CreateCommand();
+        messages.Transaction = snapshot;
         messages.CommandText = """
             SELECT message_id, kind, date, edit_date, sender_id, sender_name, post_author, reply_to_message_id,
                    reply_to_peer_id, fwd_from_name, via_bot, text, entities_json, service_action, action_json,
@@ -63,6 +80,7 @@ public static class ExportSource
             """;
         messages.Parameters.AddWithValue("$peer", peerId);
         using var media = connection.CreateCommand();
+        media.Transaction = snapshot;
         media.CommandText = """
             SELECT mm.message_id, mm.ordinal, mm.kind, mm.sha256, mm.missing_reason, mm.original_name,
                    coalesce(mm.mime, f.mime), coalesce(mm.size, f.size), mm.width, mm.height, mm.duration_seconds,

@@ -73,11 +73,11 @@ internal sealed class HtmlSiteWriter
         var index = new StringBuilder();
         Header(index, "Spectra archive", "style.css");
         index.Append("<h1>Spectra archive</h1>\n<table>\n<tr><th>Chat</th><th>Type</th><th>Messages</th><th>Pages</th></tr>\n");
-        foreach (var peer in peers)
+        foreach (var (peer, chat) in peers.Zip(results))
         {
-            var pages = Math.Max(1, (peer.MessageCount + _pageSize - 1) / _pageSize);
+            // The messages written, not peer.MessageCount: that was counted before the export began.
             index.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><a href=\"chats/{FolderOf(peer)}/{PageName(1)}\">{Escape(peer.DisplayName)}</a></td><td>{Escape(peer.ExportType)}</td><td>{peer.MessageCount}</td><td>{pages}</td></tr>\n");
+                $"<tr><td><a href=\"chats/{FolderOf(peer)}/{PageName(1)}\">{Escape(peer.DisplayName)}</a></td><td>{Escape(peer.ExportType)}</td><td>{chat.Messages}</td><td>{PageCount(chat.Messages)}</td></tr>\n");
         }
 
         index.Append("</table>\n</body>\n</html>\n");
@@ -90,12 +90,12 @@ internal sealed class HtmlSiteWriter
     {
         var folder = Path.Combine(destination, "chats", FolderOf(peer));
         Directory.CreateDirectory(folder);
-        var pages = (int)Math.Max(1, (peer.MessageCount + _pageSize - 1) / _pageSize);
+        var (total, pages) = (peer.MessageCount, 1);
         var page = 0;
         StringBuilder? html = null;
         var onPage = new HashSet<long>();
         long count = 0, files = 0, missing = 0;
-        foreach (var message in ExportSource.Messages(_archive, peer.PeerId))
+        foreach (var message in ExportSource.Messages(_archive, peer.PeerId, n => (total, pages) = (n, PageCount(n))))
         {
             if (html is null || onPage.Count == _pageSize)
             {
@@ -118,7 +118,7 @@ internal sealed class HtmlSiteWriter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 _sink.Progress(new ProgressInfo(ProgressActivity, "Exporting " + peer.DisplayName,
-                    $"{count:N0} of {peer.MessageCount:N0} messages", (int)Math.Min(100, count * 100 / Math.Max(1, peer.MessageCount))));
+                    $"{count:N0} of {total:N0} messages", (int)Math.Min(100, count * 100 / Math.Max(1, total))));
             }
         }
 
@@ -127,6 +127,8 @@ internal sealed class HtmlSiteWriter
         return new ExportedChat(peer.PeerId, peer.DisplayName, "Html", count, files, missing,
             Path.Combine(folder, PageName(1)));
     }
+
+    private int PageCount(long messages) => (int)Math.Max(1, (messages + _pageSize - 1) / _pageSize);
 
     private StringBuilder StartPage(ArchivedPeer peer, int page, int pages)
     {

@@ -272,6 +272,35 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Equal(["result.json"], Directory.GetFiles(dest).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task HtmlPagesAndIndexCountTheMessagesExportedWhenTheArchiveGrowsDuringTheExport()
+    {
+        // The chats are chosen (and their messages counted) before any is written; an import or archive run that adds
+        // messages meanwhile gave pages past the last one ("Page 3 of 2"), which no link reached, and a stale index.
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, SampleExport.Folder);
+        using var archive = ReaderOf(db);
+        var exporter = new ArchiveExporter(archive, new RecordingSink()) { PageSize = 10 };
+        var peers = exporter.SelectPeers(["Old Group"]).Peers;
+        var peer = peers.Single();
+        using (var writer = db.CreateWriter())
+        {
+            writer.WriteBatch(peer.PeerId, Enumerable.Range(1000, 25)
+                .Select(i => new ArchivedMessage(i, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000 + i)) { Text = $"added {i}" }).ToList());
+        }
+
+        var site = Path.Combine(_dir, "site");
+        var chat = (await exporter.ExportAsync(ArchiveExportFormat.Html, site, peers, null, CancellationToken.None)).Single();
+
+        var pages = (int)((chat.Messages + 9) / 10);
+        Assert.Equal(peer.MessageCount + 25, chat.Messages);
+        Assert.Equal(pages, Directory.GetFiles(Path.GetDirectoryName(chat.Path)!, "page-*.html").Length);
+        var last = File.ReadAllText(Path.Combine(Path.GetDirectoryName(chat.Path)!, HtmlSiteWriter.PageName(pages)));
+        Assert.Contains($"<span>Page {pages} of {pages}</span>", last, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{HtmlSiteWriter.PageName(pages)}\">Last", File.ReadAllText(chat.Path), StringComparison.Ordinal);
+        Assert.Contains($"<td>{chat.Messages}</td><td>{pages}</td>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+    }
+
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
     private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
     {
