@@ -171,10 +171,10 @@ internal sealed class HtmlSiteWriter
         if (message.Kind == "service")
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<div class=\"service\">{date} UTC · {Escape(message.SenderName ?? "someone")}: {Escape(message.ServiceAction ?? "service message")}");
+                $"<div class=\"service\">{date} UTC · {Isolated(message.SenderName ?? "someone")}: {Isolated(message.ServiceAction ?? "service message")}");
             if (Property(message.ActionJson, "title") is { } title)
             {
-                html.Append(" «").Append(Escape(title)).Append('»');
+                html.Append(" «").Append(Isolated(title)).Append('»');
             }
 
             html.Append("</div>\n");
@@ -182,10 +182,10 @@ internal sealed class HtmlSiteWriter
         else
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<div class=\"meta\"><span class=\"from\">{Escape(message.SenderName ?? message.PostAuthor ?? string.Empty)}</span> {date} UTC <a href=\"#m{message.MessageId}\">#{message.MessageId}</a>{(message.EditDate is null ? string.Empty : " (edited)")}</div>\n");
+                $"<div class=\"meta\"><bdi class=\"from\">{Escape(message.SenderName ?? message.PostAuthor ?? string.Empty)}</bdi> {date} UTC <a href=\"#m{message.MessageId}\">#{message.MessageId}</a>{(message.EditDate is null ? string.Empty : " (edited)")}</div>\n");
             if (message.ForwardedFromName is { } forwarded)
             {
-                html.Append("<div class=\"meta\">Forwarded from ").Append(Escape(forwarded)).Append("</div>\n");
+                html.Append("<div class=\"meta\">Forwarded from ").Append(Isolated(forwarded)).Append("</div>\n");
             }
 
             if (message.ReplyToMessageId is { } reply)
@@ -198,7 +198,7 @@ internal sealed class HtmlSiteWriter
 
             if (message.ViaBot is { } bot)
             {
-                html.Append("<div class=\"meta\">via ").Append(Escape(bot)).Append("</div>\n");
+                html.Append("<div class=\"meta\">via ").Append(Isolated(bot)).Append("</div>\n");
             }
         }
 
@@ -216,15 +216,15 @@ internal sealed class HtmlSiteWriter
             {
                 missing++;
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<div class=\"missing\">{Escape(media.Kind)} not in the archive{(media.MissingReason is null ? string.Empty : ": " + Escape(media.MissingReason))}</div>\n");
+                    $"<div class=\"missing\">{Escape(media.Kind)} not in the archive{(media.MissingReason is null ? string.Empty : ": " + Isolated(media.MissingReason))}</div>\n");
                 continue;
             }
 
             stored++;
-            var label = Escape(media.OriginalName ?? media.Kind);
+            var label = media.OriginalName ?? media.Kind;
             html.Append(media.Mime?.StartsWith("image/", StringComparison.Ordinal) == true || media.Kind == "photo"
-                ? $"<a href=\"{link}\"><img src=\"{link}\" alt=\"{label}\" loading=\"lazy\"></a>\n"
-                : $"<div><a href=\"{link}\">{label}</a> ({Escape(media.Kind)})</div>\n");
+                ? $"<a href=\"{link}\"><img src=\"{link}\" alt=\"{Escape(label)}\" loading=\"lazy\"></a>\n"
+                : $"<div><a href=\"{link}\">{Isolated(label)}</a> ({Escape(media.Kind)})</div>\n");
         }
 
         html.Append("</div>\n");
@@ -262,12 +262,12 @@ internal sealed class HtmlSiteWriter
 
         if (root.TryGetProperty("poll", out var poll) && poll.ValueKind == JsonValueKind.Object)
         {
-            html.Append("<div class=\"text\">Poll: ").Append(Escape(Str(poll, "question") ?? string.Empty)).Append("<ul>");
+            html.Append("<div class=\"text\">Poll: ").Append(Isolated(Str(poll, "question") ?? string.Empty)).Append("<ul>");
             if (poll.TryGetProperty("answers", out var answers) && answers.ValueKind == JsonValueKind.Array)
             {
                 foreach (var answer in answers.EnumerateArray())
                 {
-                    html.Append("<li>").Append(Escape(Str(answer, "text") ?? string.Empty)).Append(" — ")
+                    html.Append("<li>").Append(Isolated(Str(answer, "text") ?? string.Empty)).Append(" — ")
                         .Append(answer.TryGetProperty("voters", out var voters) ? Escape(voters.ToString()) : "?").Append("</li>");
                 }
             }
@@ -277,14 +277,14 @@ internal sealed class HtmlSiteWriter
 
         if (root.TryGetProperty("location_information", out var location) && location.ValueKind == JsonValueKind.Object)
         {
-            html.Append("<div class=\"text\">Location: ").Append(Escape(Str(root, "place_name") ?? string.Empty)).Append(' ')
+            html.Append("<div class=\"text\">Location: ").Append(Isolated(Str(root, "place_name") ?? string.Empty)).Append(' ')
                 .Append(Escape(location.TryGetProperty("latitude", out var lat) ? lat.ToString() : "?")).Append(", ")
                 .Append(Escape(location.TryGetProperty("longitude", out var lon) ? lon.ToString() : "?")).Append("</div>\n");
         }
 
         if (root.TryGetProperty("contact_information", out var contact) && contact.ValueKind == JsonValueKind.Object)
         {
-            html.Append("<div class=\"text\">Contact: ").Append(Escape($"{Str(contact, "first_name")} {Str(contact, "last_name")}".Trim()))
+            html.Append("<div class=\"text\">Contact: ").Append(Isolated($"{Str(contact, "first_name")} {Str(contact, "last_name")}".Trim()))
                 .Append("</div>\n");
         }
     }
@@ -320,4 +320,10 @@ internal sealed class HtmlSiteWriter
             .Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(css).Append("\">\n</head>\n<body>\n");
 
     private static string Escape(string value) => WebUtility.HtmlEncode(value);
+
+    /// <summary>
+    /// Escaped and in a bdi element: archived text set in a line beside other text. A right-to-left override
+    /// (U+202E) in a name otherwise runs on to the end of the line and shows the date, id or label after it reversed.
+    /// </summary>
+    private static string Isolated(string value) => "<bdi>" + Escape(value) + "</bdi>";
 }

@@ -119,8 +119,8 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", first, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", first, StringComparison.Ordinal);
         Assert.DoesNotContain(_dir, string.Concat(pages.Select(File.ReadAllText)), StringComparison.Ordinal);
-        Assert.Contains("Poll: Which storage engine?", File.ReadAllText(pages[1]), StringComparison.Ordinal);
-        Assert.Contains("not in the archive: (File not included", File.ReadAllText(pages[2]), StringComparison.Ordinal);
+        Assert.Contains("Poll: <bdi>Which storage engine?</bdi>", File.ReadAllText(pages[1]), StringComparison.Ordinal);
+        Assert.Contains("not in the archive: <bdi>(File not included", File.ReadAllText(pages[2]), StringComparison.Ordinal);
 
         // Every media link resolves to a copied file inside the site.
         var links = pages.SelectMany(p => MediaLink().Matches(File.ReadAllText(p)).Select(m => (Page: p, Link: m.Groups[1].Value))).ToList();
@@ -299,6 +299,34 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Contains($"<span>Page {pages} of {pages}</span>", last, StringComparison.Ordinal);
         Assert.Contains($"href=\"{HtmlSiteWriter.PageName(pages)}\">Last", File.ReadAllText(chat.Path), StringComparison.Ordinal);
         Assert.Contains($"<td>{chat.Messages}</td><td>{pages}</td>", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HtmlSiteKeepsARightToLeftOverrideInANameFromReversingTheTextAfterIt()
+    {
+        // U+202E runs to the end of its paragraph unless an element isolates it: in "<name> <date> #<id>" a sender
+        // named "Eve\u202E" made the date and id read backwards (and a service actor the action after it).
+        var folder = Path.Combine(_dir, "export");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Chat", "type": "private_group", "id": 55, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "Eve\u202e", "from_id": "user1",
+               "forwarded_from": "Mallory\u202e", "via_bot": "@bot\u202e", "text": "hi", "text_entities": []},
+              {"id": 2, "type": "service", "date_unixtime": "1700000001", "actor": "Eve\u202e", "actor_id": "user1",
+               "action": "edit_group_title", "title": "T\u202e", "text": "", "text_entities": []},
+              {"id": 3, "type": "message", "date_unixtime": "1700000002", "from": "Bob", "from_id": "user2", "text": "",
+               "poll": {"question": "Q\u202e", "answers": [{"text": "A\u202e", "voters": 2}]},
+               "contact_information": {"first_name": "C\u202e"}, "text_entities": []}]}
+            """);
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, folder);
+
+        var (chats, _) = await Export(db, ArchiveExportFormat.Html, Path.Combine(_dir, "site"));
+
+        var page = File.ReadAllText(chats.Single().Path);
+        var overrides = Regex.Matches(page, "\u202E(.{0,6})").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(8, overrides.Count);
+        Assert.All(overrides, after => Assert.StartsWith("</bdi>", after, StringComparison.Ordinal));
     }
 
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
