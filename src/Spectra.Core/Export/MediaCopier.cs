@@ -50,14 +50,29 @@ public sealed class MediaCopier
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await using (input.ConfigureAwait(false))
+
+        // Copied under another name and moved into place once complete: a copy cut off by Ctrl+C or a full disk must
+        // not stay behind under the file's real name, looking exported. The name is random: another file of the
+        // export may be called <name>.partial.
+        var partial = $"{target}.{Path.GetRandomFileName()}.partial";
+        try
         {
-            var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-            await using (output.ConfigureAwait(false))
+            var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await using (input.ConfigureAwait(false))
             {
-                await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+                var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+                await using (output.ConfigureAwait(false))
+                {
+                    await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            File.Move(partial, target);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
         }
 
         _contents[target] = sha256;

@@ -329,6 +329,30 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.All(overrides, after => Assert.StartsWith("</bdi>", after, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AStoppedExportLeavesNoCutOffMediaFileUnderItsFinalName()
+    {
+        // Ctrl+C during a copy left the file cut off under its real name: it looked exported, and the next export into
+        // the folder took it for a different file (a conflict) instead of finishing it.
+        var export = OneFileExport(Path.Combine(_dir, "export"), 100, null, new byte[100_000], null);
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, export);
+        var dest = Path.Combine(_dir, "out");
+        using var archive = ReaderOf(db);
+        var exporter = new ArchiveExporter(archive, new RecordingSink());
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            exporter.ExportAsync(ArchiveExportFormat.Json, dest, exporter.SelectPeers([]).Peers, null, stopped.Token));
+
+        Assert.Empty(Directory.GetFiles(dest, "*", SearchOption.AllDirectories));
+        var (chats, problems) = await Export(db, ArchiveExportFormat.Json, dest);
+        Assert.Empty(problems);
+        Assert.Equal(1L, chats.Single().MediaFiles);
+        Assert.Equal(100_000L, new FileInfo(Path.Combine(dest, "photos", "photo_1@01-01-2024_00-00-00.jpg")).Length);
+    }
+
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
     private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
     {
