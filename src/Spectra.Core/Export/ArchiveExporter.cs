@@ -111,12 +111,12 @@ public sealed class ArchiveExporter
         Action<ExportedChat>? chatExported, CancellationToken cancellationToken)
     {
         var resultPath = Path.Combine(destination, "result.json");
-        var copier = new MediaCopier(_archive.Media, destination);
+        var copier = new MediaCopier(_archive.Media, destination, resultPath);
         var results = new List<ExportedChat>();
 
         // Written under another name and moved into place once complete: a stopped or failed export (Ctrl+C, a full
         // disk) must neither leave a cut-off file named result.json nor destroy the complete one already there.
-        var partialPath = resultPath + ".partial";
+        var partialPath = $"{resultPath}.{Path.GetRandomFileName()}.partial"; // random: a media file may be called result.json.partial
         try
         {
             await WriteJsonAsync(partialPath, copier, peers, resultPath, results, cancellationToken).ConfigureAwait(false);

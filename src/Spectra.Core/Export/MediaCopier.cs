@@ -19,10 +19,14 @@ public sealed class MediaCopier
     private readonly string _root;
     private readonly Dictionary<string, string> _contents = new(StringComparer.Ordinal);
 
-    public MediaCopier(MediaStore store, string destinationRoot)
+    private readonly HashSet<string> _reserved;
+
+    /// <summary>Copies into <paramref name="destinationRoot"/>; <paramref name="reserved"/> are files the export writes itself (result.json), which a media path naming one conflicts with.</summary>
+    public MediaCopier(MediaStore store, string destinationRoot, params string[] reserved)
     {
         _store = store;
         _root = Path.GetFullPath(destinationRoot);
+        _reserved = new HashSet<string>(reserved.Select(Path.GetFullPath), StringComparer.Ordinal);
     }
 
     /// <summary>Copies the file with <paramref name="sha256"/> to <paramref name="relativePath"/>; false when the store lacks it.</summary>
@@ -35,11 +39,11 @@ public sealed class MediaCopier
             return false;
         }
 
-        if (File.Exists(target))
+        if (_reserved.Contains(target) || File.Exists(target))
         {
             // Equal lengths prove nothing: a different file of the same size would be taken for this one, and the
             // export would link it in place of the right one without a word.
-            if (await ContentOfAsync(target, cancellationToken).ConfigureAwait(false) == sha256)
+            if (!_reserved.Contains(target) && await ContentOfAsync(target, cancellationToken).ConfigureAwait(false) == sha256)
             {
                 return true; // the same file, written for an earlier message or by an earlier export
             }

@@ -353,6 +353,32 @@ public sealed partial class ArchiveExporterTests : IDisposable
         Assert.Equal(100_000L, new FileInfo(Path.Combine(dest, "photos", "photo_1@01-01-2024_00-00-00.jpg")).Length);
     }
 
+    [Fact]
+    public async Task AMediaFileNamedResultJsonIsNotReplacedByTheExportItself()
+    {
+        // An export can name any file of its folder as an attachment, result.json included; exported again, that file
+        // was copied to result.json and then overwritten by the export, and the message re-imported with the export.
+        var folder = Path.Combine(_dir, "export");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Chat", "type": "private_group", "id": 56, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "Eve", "from_id": "user1",
+               "file": "result.json", "file_name": "result.json", "text": "see attached", "text_entities": []}]}
+            """);
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, folder);
+        var exportDir = Path.Combine(_dir, "out");
+
+        var (chats, problems) = await Export(db, ArchiveExportFormat.Json, exportDir);
+
+        Assert.Empty(problems);
+        Assert.Equal(1L, chats.Single().MediaFiles);
+        using var again = ArchiveDatabase.Open(Path.Combine(_dir, "again", "archive.db"));
+        await Import(again, exportDir);
+        const string files = "SELECT peer_id || ' ' || sha256 FROM message_media ORDER BY peer_id";
+        Assert.Equal(Column(db, files), Column(again, files));
+    }
+
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
     private static string OneFileExport(string folder, long chatId, string? name, byte[] content, string? mime)
     {
