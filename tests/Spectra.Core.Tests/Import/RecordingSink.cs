@@ -9,12 +9,17 @@ internal sealed class RecordingSink : IHostMessageSink
 
     public List<string> Logs { get; } = [];
 
+    /// <summary>Called with each message after it is recorded (a test can act at a given moment, e.g. stop).</summary>
+    public Action<string>? OnLog { get; init; }
+
     public void Log(HostLogLevel level, string message)
     {
         lock (Logs)
         {
             Logs.Add($"{level}: {message}");
         }
+
+        OnLog?.Invoke(message);
     }
 
     void IHostMessageSink.Progress(ProgressInfo progress)
