@@ -515,6 +515,11 @@ Describe 'Get-SpectraRun' {
         (Get-FileHash -LiteralPath $rdb).Hash | Should -Be $before
     }
 
+    It 'takes -Kind in any case, as its validation does' {
+        @(Get-SpectraRun -Database $rdb -Kind optimize -ErrorAction Stop) | Should -HaveCount 2
+        Get-SpectraRun -Database $rdb -Kind IMPORT -ErrorAction Stop | Should -BeNullOrEmpty
+    }
+
     It 'reports a missing archive as DatabaseNotFound' {
         { Get-SpectraRun -Database (Join-Path $rdir 'absent.db') -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
     }

@@ -48,7 +48,7 @@ public sealed class GetSpectraRunCommand : ArchiveReaderCmdlet
         var query = new RunQuery
         {
             Ids = Id,
-            Kinds = Kind?.Select(Enum.Parse<RunKind>).ToList(),
+            Kinds = Kind?.Select(kind => Enum.Parse<RunKind>(kind, ignoreCase: true)).ToList(), // ValidateSet ignores case
             After = DateArguments.ToOffset(After),
             Before = DateArguments.ToOffset(Before),
         };
