@@ -520,6 +520,16 @@ Describe 'Get-SpectraRun' {
         Get-SpectraRun -Database $rdb -Kind IMPORT -ErrorAction Stop | Should -BeNullOrEmpty
     }
 
+    It 'lists each archive once however many piped objects name it' {
+        # Messages carry only their archive: each of them must not list every run again.
+        $messages = @(Get-SpectraMessage -Database $rdb)
+        $messages.Count | Should -BeGreaterThan 1
+        @($messages | Get-SpectraRun).RunId | Should -Be @(2, 1)
+        @($messages | Get-SpectraRun -First 1).RunId | Should -Be @(2)
+        # Runs piped back still name one run each.
+        @(Get-SpectraRun -Database $rdb | Get-SpectraRun).RunId | Should -Be @(2, 1)
+    }
+
     It 'reports a missing archive as DatabaseNotFound' {
         { Get-SpectraRun -Database (Join-Path $rdir 'absent.db') -ErrorAction Stop } | Should -Throw -ErrorId 'DatabaseNotFound,*'
     }

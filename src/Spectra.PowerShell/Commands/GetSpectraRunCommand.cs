@@ -45,6 +45,13 @@ public sealed class GetSpectraRunCommand : ArchiveReaderCmdlet
     protected override void ProcessArchiveRecord()
     {
         var reader = Reader;
+        // Channels, messages and summaries piped in name only their archive, one object per chat or message: its runs
+        // are listed once. Runs piped in name one run each, so they are told apart by their ids.
+        if (!FirstTimeFor(Id is null ? reader.Path : reader.Path + " -Id " + string.Join(",", Id)))
+        {
+            return;
+        }
+
         var query = new RunQuery
         {
             Ids = Id,
