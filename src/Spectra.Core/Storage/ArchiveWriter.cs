@@ -149,19 +149,21 @@ public sealed class ArchiveWriter : IDisposable
             .Where(run => run.Host is null || run.IsGone == true)
             .ToList();
         using var close = Command("""
-            UPDATE runs SET outcome = 'failed',
-                detail = coalesce(detail || '; ', '') || 'interrupted: its process ended without recording the end of the run'
+            UPDATE runs SET outcome = 'failed', detail = coalesce(detail || '; ', '') || $note
             WHERE run_id = $run AND outcome = 'running'
-            """, "$run");
+            """, "$run", "$note");
         close.Transaction = transaction;
         foreach (var run in interrupted)
         {
-            Set(close, run.RunId);
+            Set(close, run.RunId, InterruptedNote);
             close.ExecuteNonQuery();
         }
 
         return interrupted;
     }
+
+    /// <summary>What <see cref="CloseInterruptedRuns"/> adds to the detail of a run it records as failed.</summary>
+    private const string InterruptedNote = "interrupted: its process ended without recording the end of the run";
 
     /// <summary>
     /// Closes the current run with its outcome and final counts. Not cancellable: a stopped run still records that
@@ -176,13 +178,16 @@ public sealed class ArchiveWriter : IDisposable
 
         _guard.Run(() =>
         {
+            // A run another process wrongly took for interrupted (see CloseInterruptedRuns) is still going: its real
+            // end replaces the 'interrupted' note along with the outcome.
             using var command = Command("""
-                UPDATE runs SET ended_at = $at, outcome = $outcome, detail = coalesce($detail, detail),
+                UPDATE runs SET ended_at = $at, outcome = $outcome,
+                    detail = coalesce($detail, nullif(replace(detail, '; ' || $note, ''), $note)),
                     messages_inserted = $i, messages_updated = $u, messages_unchanged = $n, errors = $e, media_stored = $m
                 WHERE run_id = $run
-                """, "$at", "$outcome", "$detail", "$i", "$u", "$n", "$e", "$m", "$run");
-            Set(command, StorageText.Now(), StorageText.Of(outcome), detail, _inserted, _updated, _unchanged, _errors,
-                _mediaStored, runId);
+                """, "$at", "$outcome", "$detail", "$note", "$i", "$u", "$n", "$e", "$m", "$run");
+            Set(command, StorageText.Now(), StorageText.Of(outcome), detail, InterruptedNote, _inserted, _updated, _unchanged,
+                _errors, _mediaStored, runId);
             command.ExecuteNonQuery();
         }, cancellable: false);
         RunId = null;

@@ -59,16 +59,25 @@ public sealed class UnfinishedRunTests
         using var temp = new TempArchive();
         using var db = temp.OpenSeeded(1);
         using var first = db.CreateWriter();
-        var run = first.BeginRun(RunKind.Import);
-        Execute(temp, $"UPDATE runs SET process_started_at = 1 WHERE run_id = {run}"); // as if the id had been reused
+        var run = first.BeginRun(RunKind.Import, detail: "tdesktop-json /x/result.json");
+        using var bare = db.CreateWriter();
+        var bareRun = bare.BeginRun(RunKind.Optimize);
+        // As if the ids had been reused (or the runs were seen from another process namespace).
+        Execute(temp, $"UPDATE runs SET process_started_at = 1 WHERE run_id IN ({run}, {bareRun})");
         using (var second = db.CreateWriter())
         {
             second.BeginRun(RunKind.Optimize);
             Assert.Equal("failed", Query(temp, $"SELECT outcome FROM runs WHERE run_id = {run}")[0]);
+            Assert.EndsWith("; interrupted: its process ended without recording the end of the run",
+                (string)Query(temp, $"SELECT detail FROM runs WHERE run_id = {run}")[0]!, StringComparison.Ordinal);
         }
 
         first.CompleteRun(RunOutcome.Succeeded);
+        bare.CompleteRun(RunOutcome.Succeeded);
         Assert.Equal("succeeded", Query(temp, $"SELECT outcome FROM runs WHERE run_id = {run}")[0]);
+        // Its detail no longer says it was interrupted.
+        Assert.Equal("tdesktop-json /x/result.json", Query(temp, $"SELECT detail FROM runs WHERE run_id = {run}")[0]);
+        Assert.Null(Query(temp, $"SELECT detail FROM runs WHERE run_id = {bareRun}")[0]);
     }
 
     [Fact]
