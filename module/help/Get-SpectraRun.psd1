@@ -31,7 +31,7 @@ A run whose process died (a crash, a kill, a power cut) never records its end. I
             Remarks = ''
         }
     )
-    Inputs      = @('System.Int64[]')
+    Inputs      = @('Spectra.PowerShell.Models.SpectraRun (by the RunId and Database properties)', 'Spectra.PowerShell.Models.SpectraChannel, SpectraMessage, ImportSummary, ArchiveExportSummary (by the Database property)')
     Outputs     = @('Spectra.PowerShell.Models.SpectraRun')
     Notes       = 'Runs are kept in the archive only; Export-SpectraArchive does not write them. Error ids: DatabaseNotFound, DatabaseNeedsUpgrade (an archive older than schema version 4: run Optimize-SpectraDatabase once), DatabaseDamaged (InvalidData; SQLite found damaged pages while reading: the command stops; run Test-SpectraDatabase -Deep, then restore from a backup), DatabaseReadFailed (ReadError; any other SQLite failure while reading). Configuration and logs: the archive, its media folder (storage.media_dir) and the log come from the configuration layers (see docs/configuration.md); a config file that cannot be read is an error (ConfigParseError, ConfigFileNotFound, ConfigInvalid, with file and line) unless -Database is given, when it only costs a warning. Engine events go to the Verbose stream (-Verbose) and, at logging.level Debug or with -Debug, to the Debug stream, and, redacted, to a compact-JSON log file spectra-yyyyMMdd.clef in logging.directory; by default a logs folder beside the database.'
 }

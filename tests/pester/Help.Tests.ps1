@@ -78,8 +78,8 @@ Describe 'Help for <Name>' -ForEach $script:commands {
         # must say which objects and properties it takes.
         $byValue = @($command.Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object ValueFromPipeline } |
             ForEach-Object { if ($_.ParameterType.IsArray) { $_.ParameterType.GetElementType().FullName } else { $_.ParameterType.FullName } })
-        foreach ($type in @($help.inputTypes.inputType.type.name | Where-Object { $_ -match '^[\w.]+$' })) {
-            $byValue | Should -Contain $type -Because "INPUTS lists $type"
+        foreach ($type in @($help.inputTypes.inputType.type.name | Where-Object { $_ -match '^[\w.]+(\[\])?$' })) {
+            $byValue | Should -Contain ($type -replace '\[\]$') -Because "INPUTS lists $type"
         }
     }
 
