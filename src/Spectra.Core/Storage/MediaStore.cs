@@ -53,10 +53,11 @@ public sealed class MediaStore
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        Directory.CreateDirectory(RootDirectory);
         var temporary = Path.Combine(RootDirectory, TemporaryPrefix + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
+            // Inside the try: a media folder that cannot be created (a read-only parent) is MediaWriteFailed too.
+            Directory.CreateDirectory(RootDirectory);
             string sha256;
             long size;
             var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize,

@@ -135,6 +135,21 @@ public sealed class MediaStoreTests
     }
 
     [Fact]
+    public async Task A_media_directory_that_cannot_be_created_is_MediaWriteFailed()
+    {
+        // A read-only folder beside the archive, or a file where the media folder should be: not a raw .NET error.
+        using var temp = new TempArchive();
+        var blocker = Path.Combine(temp.Directory, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x");
+        var store = new MediaStore(Path.Combine(blocker, "media"));
+
+        var error = await Assert.ThrowsAsync<Spectra.Core.Errors.SpectraException>(
+            () => store.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes("photo")), "a.jpg", null));
+        Assert.Equal("MediaWriteFailed", error.ErrorId);
+        Assert.Equal(store.RootDirectory, error.Location!.File);
+    }
+
+    [Fact]
     public async Task A_missing_file_placeholder_does_not_downgrade_a_stored_link()
     {
         using var temp = new TempArchive();
