@@ -133,6 +133,7 @@ public sealed class UnfinishedRunTests
         Assert.Equal(CheckStatus.Warn, result.Status);
         Assert.Contains("whether still going cannot be told here", result.Message, StringComparison.Ordinal);
         Assert.Contains("begun on another machine", result.Message, StringComparison.Ordinal);
+        Assert.Contains("closed only by a run there", result.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

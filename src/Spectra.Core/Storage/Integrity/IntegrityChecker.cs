@@ -701,10 +701,15 @@ public sealed class IntegrityChecker
                     : "(begun on another machine, or before schema version 5, which records the process)."));
         }
 
+        // Only the machine that ran a run can tell that its process is gone, so only a run there closes it.
+        var elsewhere = unknown.Any(run => run.Host is not null);
         return IntegrityCheckResult.Warn(check, string.Join(" ", parts),
             "If no Spectra command is still using the archive, run the interrupted command again: an import completes what "
             + "is missing (importing is idempotent), an optimize redoes its steps. The next run on the same machine records "
-            + "interrupted runs as failed.");
+            + "interrupted runs as failed" + (elsewhere
+                ? "; a run begun on another machine is closed only by a run there, and until then this warning stays (the "
+                  + "archive's data is not affected)."
+                : "."));
     }
 
     private static string Runs(IReadOnlyList<UnfinishedRun> runs) =>
