@@ -430,15 +430,16 @@ public sealed class IntegrityCheckerTests
     }
 
     [Theory]
-    [InlineData("not a database at all, just text")]
-    [InlineData("")]
-    public void A_file_that_is_not_a_database_is_a_fail_not_a_crash(string content)
+    [InlineData("not a database at all, just text", "wrong header")]
+    [InlineData("", "The file is empty (0 bytes)")]
+    public void A_file_that_is_not_a_database_is_a_fail_not_a_crash(string content, string said)
     {
         using var temp = new TempArchive();
         File.WriteAllText(temp.DatabasePath, content);
         var results = Check(temp);
         var file = Assert.Single(results);
         Assert.Equal(("File", CheckStatus.Fail), (file.Check, file.Status));
+        Assert.Contains(said, file.Message, StringComparison.Ordinal);
     }
 
     [Fact]

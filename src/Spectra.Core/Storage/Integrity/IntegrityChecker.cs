@@ -209,6 +209,13 @@ public sealed class IntegrityChecker
             Span<byte> header = stackalloc byte[16];
             using (var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
             {
+                if (stream.Length == 0)
+                {
+                    // What a crash before the first write, a failed copy or a truncating tool leaves behind.
+                    return IntegrityCheckResult.Fail(check, "The file is empty (0 bytes): it holds no archive.",
+                        "Point -Path at a Spectra archive; if this was one, restore it from a backup.");
+                }
+
                 if (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) < 16
                     || !header.SequenceEqual("SQLite format 3\0"u8))
                 {
@@ -651,7 +658,7 @@ public sealed class IntegrityChecker
         var analyzedAt = command.ExecuteScalar() is long at ? at : (long?)null;
         if (analyzedAt is null)
         {
-            return IntegrityCheckResult.Warn(check, "Planner statistics exist but no Optimize-SpectraDatabase run is recorded.",
+            return IntegrityCheckResult.Warn(check, "Planner statistics exist but no Optimize-SpectraDatabase run is recorded as succeeded.",
                 "Run Optimize-SpectraDatabase to refresh them.");
         }
 
