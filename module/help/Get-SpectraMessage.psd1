@@ -8,7 +8,7 @@ Messages are read and written to the pipeline one at a time, so memory stays fla
     Parameters  = @{
         Channel  = 'Only this channel: marked or bare id, @username or exact title. All channels when omitted. Accepts PeerId or ChannelId from the pipeline (e.g. from Get-SpectraChannel).'
         Id       = 'Only these message ids. Accepts MessageId from the pipeline.'
-        After    = 'Only messages dated at or after this time.'
+        After    = 'Only messages dated at or after this time. A date without an offset is local time; a DateTimeOffset (the Date of a message, the StartTime of a run) is the instant it names.'
         Before   = 'Only messages dated before this time.'
         Sender   = 'Only messages from this sender: a numeric sender id, @username, or a name matched against the recorded sender name (case-insensitive; wildcards * and ?). The filter reads every message of the channels it covers, so on a large archive combine it with -Channel.'
         HasMedia = 'Only messages with attachments (stored or missing). -HasMedia:$false returns only messages without any.'

@@ -9,7 +9,7 @@ A run whose process died (a crash, a kill, a power cut) never records its end. I
         Id       = 'Only these runs, by RunId. Accepts RunId from the pipeline.'
         Kind     = 'Only runs of these kinds: Import, Optimize.'
         Outcome  = 'Only runs with these outcomes: Succeeded, Partial (some messages could not be imported; see Errors), Failed, Cancelled (stopped with Ctrl+C), Running, Interrupted (recorded as running, but its process is gone).'
-        After    = 'Only runs started at or after this time (local time unless the value says otherwise).'
+        After    = 'Only runs started at or after this time. A date without an offset is local time; a DateTimeOffset (the Date of a message, the StartTime of a run) is the instant it names.'
         Before   = 'Only runs started before this time.'
         First    = 'At most this many runs: the newest that match.'
         Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results, import summaries and runs carry the archive they came from.'

@@ -8,7 +8,7 @@ The query uses FTS5 syntax: words (all must occur), "exact phrases", OR, NOT, AN
     Parameters  = @{
         Query    = 'The FTS5 query. Accepts strings from the pipeline (one search each).'
         Channel  = 'Only this channel: marked or bare id, @username or exact title. Accepts PeerId or ChannelId from the pipeline.'
-        After    = 'Only messages dated at or after this time.'
+        After    = 'Only messages dated at or after this time. A date without an offset is local time; a DateTimeOffset (the Date of a message, the StartTime of a run) is the instant it names.'
         Before   = 'Only messages dated before this time.'
         First    = 'At most this many results (default 100).'
         Database = 'The archive database. Default: storage.database from the configuration ($env:SPECTRA_DB_PATH, .env, the config file named by $env:SPECTRA_CONFIG or ./spectra_config.json), else spectra.db in the current location. Opened read-only. Accepts Database from the pipeline: channels, messages, search results, import and export summaries carry the archive they came from, so a pipeline keeps reading that archive without -Database again.'

@@ -197,6 +197,15 @@ Describe 'Query cmdlets' {
         ($hit | Format-List Message | Out-String) | Should -Not -Match 'Spectra\.PowerShell\.Models'
     }
 
+    It 'takes the dates of its own objects (DateTimeOffset) for -After and -Before' {
+        # PowerShell does not turn a DateTimeOffset into a DateTime by itself: -After $message.Date was refused.
+        $all = @(Get-SpectraMessage -Database $qdb)
+        $pivot = $all[10].Date
+        @(Get-SpectraMessage -Database $qdb -After $pivot).Count | Should -Be @($all | Where-Object Date -GE $pivot).Count
+        @(Get-SpectraMessage -Database $qdb -Before $pivot).Count | Should -Be 10
+        @(Search-SpectraMessage 'note' -Database $qdb -After $pivot).Count | Should -Be @($all | Where-Object { $_.Date -ge $pivot -and $_.Text -like '*note*' }).Count
+    }
+
     It 'reports an unknown channel as a non-terminating error with an id' {
         $out = Get-SpectraChannel 'nope', '@pester_news' -Database $qdb -ErrorVariable problems -ErrorAction SilentlyContinue
         @($out).Count | Should -Be 1
@@ -528,6 +537,12 @@ Describe 'Get-SpectraRun' {
         @($messages | Get-SpectraRun -First 1).RunId | Should -Be @(2)
         # Runs piped back still name one run each.
         @(Get-SpectraRun -Database $rdb | Get-SpectraRun).RunId | Should -Be @(2, 1)
+    }
+
+    It 'takes a run''s StartTime for -After and -Before' {
+        $newest = Get-SpectraRun -Database $rdb -First 1
+        (Get-SpectraRun -Database $rdb -After $newest.StartTime).RunId | Should -Contain 2
+        @(Get-SpectraRun -Database $rdb -Before $newest.StartTime.AddSeconds(1)) | Should -HaveCount 2
     }
 
     It 'reports a missing archive as DatabaseNotFound' {

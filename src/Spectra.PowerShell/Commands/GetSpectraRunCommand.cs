@@ -31,10 +31,12 @@ public sealed class GetSpectraRunCommand : ArchiveReaderCmdlet
 
     /// <summary>Only runs started at or after this time.</summary>
     [Parameter]
+    [DateArgument]
     public DateTime? After { get; set; }
 
     /// <summary>Only runs started before this time.</summary>
     [Parameter]
+    [DateArgument]
     public DateTime? Before { get; set; }
 
     /// <summary>At most this many runs (the newest).</summary>

@@ -25,10 +25,12 @@ public sealed class SearchSpectraMessageCommand : ArchiveReaderCmdlet
 
     /// <summary>Only messages dated at or after this time.</summary>
     [Parameter]
+    [DateArgument]
     public DateTime? After { get; set; }
 
     /// <summary>Only messages dated before this time.</summary>
     [Parameter]
+    [DateArgument]
     public DateTime? Before { get; set; }
 
     /// <summary>At most this many results (default 100).</summary>
