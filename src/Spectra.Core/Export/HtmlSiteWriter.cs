@@ -319,7 +319,24 @@ internal sealed class HtmlSiteWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Escape(title))
             .Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(css).Append("\">\n</head>\n<body>\n");
 
-    private static string Escape(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>
+    /// HTML-encoded, with control characters (C0 but tab, line feed and carriage return; DEL; C1) shown as U+FFFD:
+    /// HTML does not allow them in text, so a page holding one is not valid HTML and browsers differ on what they show.
+    /// </summary>
+    private static string Escape(string value)
+    {
+        var encoded = WebUtility.HtmlEncode(value);
+        return encoded.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') < 0 && encoded.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+            ? encoded
+            : string.Create(encoded.Length, encoded, static (span, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    var c = text[i];
+                    span[i] = c is '\t' or '\n' or '\r' || !char.IsControl(c) ? c : '\uFFFD';
+                }
+            });
+    }
 
     /// <summary>
     /// Escaped and in a bdi element: archived text set in a line beside other text. A right-to-left override

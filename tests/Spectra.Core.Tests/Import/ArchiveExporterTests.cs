@@ -303,6 +303,29 @@ public sealed partial class ArchiveExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task HtmlSiteShowsControlCharactersAsReplacementCharacters()
+    {
+        // HTML allows no control characters in text; they went into the page as they were.
+        var folder = Path.Combine(_dir, "export");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), """
+            {"name": "Chat\u0001", "type": "private_group", "id": 57, "messages": [
+              {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "E\u0007ve", "from_id": "user1",
+               "text": "a\u0000b\u0085c\td\ne", "text_entities": []}]}
+            """);
+        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, folder);
+
+        var (chats, _) = await Export(db, ArchiveExportFormat.Html, Path.Combine(_dir, "site"));
+
+        var page = File.ReadAllText(chats.Single().Path);
+        Assert.Contains("a\uFFFDb\uFFFDc\td\ne", page, StringComparison.Ordinal);
+        Assert.Contains("E\uFFFDve", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(page, c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+        Assert.DoesNotContain(File.ReadAllText(Path.Combine(_dir, "site", "index.html")), c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+    }
+
+    [Fact]
     public async Task HtmlSiteKeepsARightToLeftOverrideInANameFromReversingTheTextAfterIt()
     {
         // U+202E runs to the end of its paragraph unless an element isolates it: in "<name> <date> #<id>" a sender
