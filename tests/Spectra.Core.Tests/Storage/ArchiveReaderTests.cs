@@ -138,6 +138,23 @@ public sealed class ArchiveReaderTests
         Assert.NotNull(error.Fix);
     }
 
+    [Theory]
+    [InlineData("\"rain", "The search query is not valid FTS5 syntax: unterminated string.")]
+    [InlineData("AND", "The search query is not valid FTS5 syntax: syntax error near \"AND\".")]
+    [InlineData("-rain", "The search query is not valid FTS5 syntax: no such column: rain.")]
+    public void Bad_search_syntax_says_what_SQLite_found_in_plain_words(string query, string message)
+    {
+        // It read "(SQLite Error 1: 'fts5: syntax error near "AND"'.)." before.
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(3))
+        {
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        var error = Assert.Throws<SpectraException>(() => reader.Search(new SearchQuery(query)).ToList());
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Reading_refuses_a_missing_file_without_creating_it()
     {

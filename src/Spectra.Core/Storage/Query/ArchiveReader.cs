@@ -345,9 +345,21 @@ public sealed class ArchiveReader : IDisposable
 
     private SpectraException InvalidSearch(string text, string reason) => new(
         "InvalidSearchQuery", SpectraErrorCategory.InvalidArgument,
-        $"The search query is not valid FTS5 syntax ({reason.Replace("SQLite Error 1: ", "", StringComparison.Ordinal)}).",
-        "Put phrases in double quotes (\"exact phrase\"), write AND, OR, NOT in capitals, use * only at the end of a word (arch*), and balance parentheses.",
+        $"The search query is not valid FTS5 syntax: {SqliteReason(reason)}.",
+        "Put phrases in double quotes (\"exact phrase\"), write AND, OR, NOT in capitals, use * only at the end of a word (arch*), and balance parentheses. A word with a leading - or a colon (-x, x:y) is read as a column filter: put it in double quotes (\"-x\").",
         new ErrorLocation(null, Field: "Query: " + text));
+
+    /// <summary>"SQLite Error 1: 'fts5: syntax error near "AND"'." as "syntax error near "AND"".</summary>
+    private static string SqliteReason(string message)
+    {
+        var reason = message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim().TrimEnd('.');
+        if (reason.Length >= 2 && reason[0] == '\'' && reason[^1] == '\'')
+        {
+            reason = reason[1..^1];
+        }
+
+        return reason.StartsWith("fts5: ", StringComparison.Ordinal) ? reason["fts5: ".Length..] : reason;
+    }
 
     private static void AddDateRange(SqliteCommand command, List<string> where, DateTimeOffset? after, DateTimeOffset? before)
     {
