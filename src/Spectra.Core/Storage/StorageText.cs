@@ -40,6 +40,14 @@ internal static class StorageText
 
     public static long? Unix(DateTimeOffset? value) => value?.ToUnixTimeSeconds();
 
+    /// <summary>
+    /// The first whole second at or after <paramref name="value"/>: the bound a filter compares stored (whole-second)
+    /// dates with. For a whole second d, d &gt;= t and d &lt; t both hold exactly when they hold for this ceiling;
+    /// truncating instead let -After 12:00:00.5 return a message of 12:00:00 and -Before 12:00:00.5 drop it.
+    /// </summary>
+    public static long UnixCeiling(DateTimeOffset value) =>
+        value.ToUnixTimeSeconds() + (value.UtcTicks % TimeSpan.TicksPerSecond == 0 ? 0 : 1);
+
     public static DateTimeOffset FromUnix(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds);
 
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();

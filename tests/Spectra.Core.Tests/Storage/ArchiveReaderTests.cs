@@ -86,6 +86,34 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public void Date_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            writer.WriteBatch(peer.PeerId,
+            [
+                new ArchivedMessage(1, s_day) { Text = "half past" },
+                new ArchivedMessage(2, s_day.AddSeconds(1)) { Text = "half past" },
+            ]);
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        var half = s_day.AddMilliseconds(500); // (Get-Date) and typed times carry fractions; stored dates do not
+        long[] Ids(MessageQuery q) => reader.GetMessages(q).Select(m => m.MessageId).ToArray();
+        long[] Hits(SearchQuery q) => reader.Search(q).Select(h => h.Message.MessageId).ToArray();
+        Assert.Equal([2], Ids(new MessageQuery { After = half }));
+        Assert.Equal([1], Ids(new MessageQuery { Before = half }));
+        Assert.Equal([2], Hits(new SearchQuery("half") { After = half }));
+        Assert.Equal([1], Hits(new SearchQuery("half") { Before = half }));
+        Assert.Equal([1], Ids(new MessageQuery { After = s_day, Before = s_day.AddSeconds(1) }));
+        Assert.Equal([1, 2], Ids(new MessageQuery { After = DateTimeOffset.MinValue, Before = DateTimeOffset.MaxValue }));
+    }
+
+    [Fact]
     public void Search_ranks_the_best_match_first_and_marks_hits_in_snippets()
     {
         using var temp = new TempArchive();

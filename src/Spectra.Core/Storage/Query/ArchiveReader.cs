@@ -366,13 +366,13 @@ public sealed class ArchiveReader : IDisposable
         if (after is { } a)
         {
             where.Add("m.date >= $after");
-            command.Parameters.AddWithValue("$after", a.ToUnixTimeSeconds());
+            command.Parameters.AddWithValue("$after", StorageText.UnixCeiling(a));
         }
 
         if (before is { } b)
         {
             where.Add("m.date < $before");
-            command.Parameters.AddWithValue("$before", b.ToUnixTimeSeconds());
+            command.Parameters.AddWithValue("$before", StorageText.UnixCeiling(b));
         }
     }
 
