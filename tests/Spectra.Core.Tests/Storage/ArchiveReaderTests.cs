@@ -47,6 +47,28 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public void Channels_resolve_by_a_title_that_looks_like_a_number_or_differs_from_another_only_in_case()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            writer.UpsertPeer(TempArchive.Channel(2001, null, "2024"));
+            writer.UpsertPeer(TempArchive.Channel(2002, null, "News"));
+            writer.UpsertPeer(TempArchive.Channel(2003, null, "news"));
+            writer.UpsertPeer(TempArchive.Channel(2004, null, "Дневник"));
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        Assert.Equal(TempArchive.Channel(2001).PeerId, reader.ResolveChannel("2024"));
+        Assert.Equal(TempArchive.Channel(2001).PeerId, reader.ResolveChannel("2001")); // an id still wins
+        Assert.Equal(TempArchive.Channel(2002).PeerId, reader.ResolveChannel("News"));
+        Assert.Equal(TempArchive.Channel(2003).PeerId, reader.ResolveChannel("news"));
+        Assert.Equal("AmbiguousChannel", Assert.Throws<SpectraException>(() => reader.ResolveChannel("NEWS")).ErrorId);
+        Assert.Equal(TempArchive.Channel(2004).PeerId, reader.ResolveChannel("дневник"));
+    }
+
+    [Fact]
     public async Task Message_filters_combine()
     {
         using var temp = new TempArchive();

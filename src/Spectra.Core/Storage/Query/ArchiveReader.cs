@@ -116,42 +116,21 @@ public sealed class ArchiveReader : IDisposable
 
     /// <summary>
     /// Finds a channel by marked id, bare Telegram id, @username or exact title. Throws ChannelNotFound or
-    /// AmbiguousChannel (with the candidates) instead of guessing.
+    /// AmbiguousChannel (with the candidates) instead of guessing. A number that is no peer's id is tried as a name
+    /// (a chat may be called "2024"); titles that differ only in case are told apart by the exact one.
     /// </summary>
     public long ResolveChannel(string channel)
     {
         ArgumentNullException.ThrowIfNull(channel);
         var text = channel.Trim();
-        using var command = _connection.CreateCommand();
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-        {
-            command.CommandText = """
-                SELECT peer_id, coalesce(title, username, peer_id) FROM peers WHERE peer_id = $id
-                UNION ALL
-                SELECT peer_id, coalesce(title, username, peer_id) FROM peers WHERE telegram_id = $id AND peer_id <> $id
-                    AND NOT EXISTS (SELECT 1 FROM peers WHERE peer_id = $id)
-                """;
-            command.Parameters.AddWithValue("$id", id);
-        }
-        else
-        {
-            command.CommandText = """
-                SELECT peer_id, coalesce(title, username) FROM peers WHERE username = $name COLLATE NOCASE
-                UNION
-                SELECT peer_id, coalesce(title, username) FROM peers WHERE title = $title COLLATE NOCASE
-                    AND NOT EXISTS (SELECT 1 FROM peers WHERE username = $name COLLATE NOCASE)
-                """;
-            command.Parameters.AddWithValue("$name", text.TrimStart('@'));
-            command.Parameters.AddWithValue("$title", text);
-        }
-
-        var matches = new List<(long Id, string Name)>();
+        List<(long Id, string Name)> matches;
         try
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            matches = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+                ? PeersById(id) : [];
+            if (matches.Count == 0)
             {
-                matches.Add((reader.GetInt64(0), reader.GetValue(1).ToString() ?? string.Empty));
+                matches = PeersByName(text);
             }
         }
         catch (SqliteException ex)
@@ -170,6 +149,52 @@ public sealed class ArchiveReader : IDisposable
                 $"'{text}' matches several peers: " + string.Join(", ", matches.Select(m => FormattableString.Invariant($"{m.Name} ({m.Id})"))) + ".",
                 "Pass the PeerId shown by Get-SpectraChannel instead.", new ErrorLocation(Path, Field: "Channel")),
         };
+    }
+
+    private List<(long Id, string Name)> PeersById(long id) => ReadPeers("""
+        SELECT peer_id, coalesce(title, username, peer_id) FROM peers WHERE peer_id = $id
+        UNION ALL
+        SELECT peer_id, coalesce(title, username, peer_id) FROM peers WHERE telegram_id = $id AND peer_id <> $id
+            AND NOT EXISTS (SELECT 1 FROM peers WHERE peer_id = $id)
+        """, ("$id", id));
+
+    /// <summary>
+    /// The peers whose @username (with or without the @) or else title is <paramref name="text"/>, ignoring case.
+    /// Titles are compared here, not in SQL, whose NOCASE folds only ASCII letters ("дневник" missed "Дневник");
+    /// when several differ only in case, the exact one is meant.
+    /// </summary>
+    private List<(long Id, string Name)> PeersByName(string text)
+    {
+        var byUsername = ReadPeers("SELECT peer_id, coalesce(title, username) FROM peers WHERE username = $name COLLATE NOCASE",
+            ("$name", text.TrimStart('@')));
+        if (byUsername.Count > 0)
+        {
+            return byUsername;
+        }
+
+        var byTitle = ReadPeers("SELECT peer_id, title FROM peers WHERE title IS NOT NULL")
+            .Where(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = byTitle.Where(p => string.Equals(p.Name, text, StringComparison.Ordinal)).ToList();
+        return exact.Count > 0 ? exact : byTitle;
+    }
+
+    private List<(long Id, string Name)> ReadPeers(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var peers = new List<(long Id, string Name)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            peers.Add((reader.GetInt64(0), reader.GetValue(1).ToString() ?? string.Empty));
+        }
+
+        return peers;
     }
 
     /// <summary>
