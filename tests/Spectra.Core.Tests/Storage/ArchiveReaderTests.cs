@@ -108,6 +108,38 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public void Sender_names_match_ignoring_case_beyond_ascii_with_only_star_and_question_mark_special()
+    {
+        using var temp = new TempArchive();
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            writer.WriteBatch(peer.PeerId,
+            [
+                new ArchivedMessage(1, s_day) { Text = "1", SenderName = "Иван Петров" },
+                new ArchivedMessage(2, s_day) { Text = "2", SenderName = "Ünal" },
+                new ArchivedMessage(3, s_day) { Text = "3", SenderName = "100% Real_Name" },
+                new ArchivedMessage(4, s_day) { Text = "4", SenderName = "1000 RealXName" },
+                new ArchivedMessage(5, s_day) { Text = "5", SenderName = "a.b (c)" },
+                new ArchivedMessage(6, s_day) { Text = "6", SenderName = "Bob 🚀" },
+            ]);
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        long[] Ids(string sender) => reader.GetMessages(new MessageQuery { Sender = sender }).Select(m => m.MessageId).ToArray();
+        Assert.Equal([1], Ids("иван*"));
+        Assert.Equal([1], Ids("ИВАН ПЕТРОВ"));
+        Assert.Equal([2], Ids("ünal"));
+        Assert.Equal([3], Ids("100% real_name"));
+        Assert.Equal([3, 4], Ids("100? real?name"));
+        Assert.Equal([5], Ids("A.B (?)"));
+        Assert.Empty(Ids("a.b"));
+        Assert.Equal([6], Ids("bob ?"));
+    }
+
+    [Fact]
     public void Date_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
     {
         using var temp = new TempArchive();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Errors;
 using Spectra.Core.Storage.Migrations;
@@ -280,8 +281,11 @@ public sealed class ArchiveReader : IDisposable
             }
             else
             {
-                where.Add("coalesce(m.sender_name, sp.title, sp.username) LIKE $sender ESCAPE '\\'");
-                command.Parameters.AddWithValue("$sender", LikePattern(sender));
+                // SQLite's LIKE ignores the case of ASCII letters only: 'иван*' missed "Иван Петров".
+                var pattern = WildcardRegex(sender);
+                _connection.CreateFunction("spectra_sender_matches", (string? name) => name is not null && pattern.IsMatch(name),
+                    isDeterministic: true);
+                where.Add("spectra_sender_matches(coalesce(m.sender_name, sp.title, sp.username))");
             }
         }
 
@@ -401,12 +405,14 @@ public sealed class ArchiveReader : IDisposable
         }
     }
 
-    private static string LikePattern(string wildcard)
-    {
-        var escaped = wildcard.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal).Replace('*', '%').Replace('?', '_');
-        return escaped;
-    }
+    /// <summary>
+    /// A name pattern with wildcards * and ? (every other character literal), matched whole and ignoring case. ? is one
+    /// character as LIKE counted it, so an emoji (two UTF-16 units) is one too.
+    /// </summary>
+    private static Regex WildcardRegex(string wildcard) => new(
+        "^" + Regex.Escape(wildcard).Replace("\\*", ".*", StringComparison.Ordinal)
+            .Replace("\\?", "(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|.)", StringComparison.Ordinal) + "\\z",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
 
     private MessageView ReadMessage(SqliteDataReader reader, int at) =>
         new(reader.GetInt64(at), reader.GetInt64(at + 1), StorageText.FromUnix(reader.GetInt64(at + 2)))
