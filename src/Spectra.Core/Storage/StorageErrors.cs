@@ -77,7 +77,9 @@ public static class StorageErrors
         exception?.ErrorId is DatabaseDamagedId or DatabaseReadFailedId;
 
     /// <summary>
-    /// Streams <paramref name="rows"/>, turning a SQLite error raised while reading them into <see cref="ReadFailed"/>.
+    /// Streams <paramref name="rows"/>, turning a SQLite error raised while reading them into <see cref="ReadFailed"/>,
+    /// and a statement stopped by <c>sqlite3_interrupt</c> (Ctrl+C, <see cref="Query.ArchiveReader.Interrupt"/>) into
+    /// <see cref="OperationCanceledException"/>.
     /// Errors in a streamed query surface at any row, not when it is started, and iterator methods cannot catch around
     /// a yield; every streamed read of an archive goes through here.
     /// </summary>
@@ -95,6 +97,10 @@ public static class StorageErrors
         try
         {
             return enumerator.MoveNext();
+        }
+        catch (SqliteException ex) when (IsInterrupt(ex))
+        {
+            throw new OperationCanceledException("Reading the archive was stopped.", ex);
         }
         catch (SqliteException ex)
         {

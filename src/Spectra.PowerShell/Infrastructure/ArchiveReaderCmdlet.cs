@@ -14,7 +14,7 @@ namespace Spectra.PowerShell.Infrastructure;
 /// </summary>
 public abstract class ArchiveReaderCmdlet : SpectraCmdlet
 {
-    private ArchiveReader? _reader;
+    private volatile ArchiveReader? _reader;
 
     /// <summary>The archive; default: storage.database from the configuration layers, else spectra.db here.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -65,6 +65,17 @@ public abstract class ArchiveReaderCmdlet : SpectraCmdlet
         {
             ThrowSpectraError(ex, ex.Location?.File);
         }
+        catch (OperationCanceledException) when (Stopping)
+        {
+            // StopProcessing interrupted the query; PowerShell ends the pipeline.
+        }
+    }
+
+    /// <summary>Ctrl+C: also interrupts the query SQLite is running, which would otherwise finish before the stop is seen.</summary>
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        _reader?.Interrupt();
     }
 
     /// <summary>The work for one pipeline record, reading through <see cref="Reader"/>.</summary>

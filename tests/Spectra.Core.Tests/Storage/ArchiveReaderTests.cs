@@ -140,6 +140,34 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public void Interrupt_stops_the_running_query_as_a_cancellation()
+    {
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(50))
+        {
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        using (var messages = reader.GetMessages(new MessageQuery()).GetEnumerator())
+        {
+            Assert.True(messages.MoveNext());
+            reader.Interrupt(); // as StopProcessing does, from the pipeline's other thread, while SQLite works
+            Assert.Throws<OperationCanceledException>(() => messages.MoveNext());
+        }
+
+        using (var hits = reader.Search(new SearchQuery("message")).GetEnumerator())
+        {
+            Assert.True(hits.MoveNext());
+            reader.Interrupt();
+            Assert.Throws<OperationCanceledException>(() => hits.MoveNext());
+        }
+
+        Assert.Equal(50, reader.GetMessages(new MessageQuery()).Count()); // the next query runs again
+        reader.Dispose();
+        reader.Interrupt(); // a Stop that comes after the command ended its reader does nothing
+    }
+
+    [Fact]
     public void Date_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
     {
         using var temp = new TempArchive();

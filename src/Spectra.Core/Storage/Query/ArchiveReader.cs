@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Spectra.Core.Errors;
 using Spectra.Core.Storage.Migrations;
 using Spectra.Core.Storage.Model;
+using SQLitePCL;
 
 namespace Spectra.Core.Storage.Query;
 
@@ -35,6 +36,8 @@ public sealed class ArchiveReader : IDisposable
     private const int MessageColumnCount = 17;
 
     private readonly SqliteConnection _connection;
+    private readonly object _gate = new();
+    private bool _disposed;
 
     private ArchiveReader(string path, SqliteConnection connection, string mediaDirectory, int schemaVersion)
     {
@@ -370,7 +373,30 @@ public sealed class ArchiveReader : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>
+    /// Stops the statement running on this reader now; safe from another thread (a cmdlet's StopProcessing). Rows are
+    /// only checked for a Stop between them, and SQLite can work for seconds before the first one (a search that
+    /// ranks every hit of a common word): the enumeration then throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public void Interrupt()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                raw.sqlite3_interrupt(_connection.Handle);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _connection.Dispose();
+        }
+    }
 
     private SpectraException InvalidSearch(string text, string reason) => new(
         "InvalidSearchQuery", SpectraErrorCategory.InvalidArgument,
