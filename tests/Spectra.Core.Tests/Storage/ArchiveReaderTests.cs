@@ -168,6 +168,32 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public async Task An_attachment_whose_stored_file_is_gone_is_shown_missing_with_a_reason_not_a_path()
+    {
+        using var temp = new TempArchive();
+        MediaRecord record;
+        using (var db = temp.Open())
+        using (var writer = db.CreateWriter())
+        {
+            var peer = TempArchive.Channel();
+            writer.UpsertPeer(peer);
+            record = await db.Media.StoreAsync(new MemoryStream([1, 2, 3]), "a.png", null);
+            writer.WriteBatch(peer.PeerId, [new ArchivedMessage(1, s_day)
+            {
+                Media = [new ArchivedMedia("photo") { Stored = record, OriginalName = "a.png" }],
+            }]);
+        }
+
+        using var reader = ArchiveReaderFor(temp);
+        File.Delete(reader.Media.FullPathOf(record.Sha256));
+
+        var media = Assert.Single(reader.GetMessages(new MessageQuery()).Single().Media);
+        Assert.Null(media.FullPath);
+        Assert.Equal(ArchiveReader.StoredFileGone, media.MissingReason);
+        Assert.Equal(record.Sha256, media.Sha256);
+    }
+
+    [Fact]
     public void Date_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
     {
         using var temp = new TempArchive();

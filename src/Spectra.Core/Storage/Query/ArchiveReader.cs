@@ -464,6 +464,10 @@ public sealed class ArchiveReader : IDisposable
             Media = ReadMedia(NullableString(reader, at + 16)),
         };
 
+    /// <summary>The reason given for an attachment whose stored file is not in the media folder.</summary>
+    public const string StoredFileGone =
+        "The stored file is not in the media folder (deleted or moved, or storage.media_dir points elsewhere); Test-SpectraDatabase lists such files.";
+
     private List<MessageMediaView> ReadMedia(string? json)
     {
         var result = new List<MessageMediaView>();
@@ -477,14 +481,18 @@ public sealed class ArchiveReader : IDisposable
         {
             string? Text(int i) => item[i].ValueKind == JsonValueKind.String ? item[i].GetString() : null;
             var storedPath = Text(5);
+            var fullPath = storedPath is null ? null : System.IO.Path.Combine(MediaDirectory, storedPath);
+            // Recorded as stored but not on disk (deleted, moved, another storage.media_dir): a Path to nothing would
+            // look like a file to open, so it is shown as missing instead.
+            var gone = fullPath is not null && !File.Exists(fullPath);
             result.Add(new MessageMediaView(Text(0) ?? "unknown")
             {
                 FileName = Text(1),
                 Mime = Text(2),
                 Size = item[3].ValueKind == JsonValueKind.Number ? item[3].GetInt64() : null,
                 Sha256 = Text(4),
-                FullPath = storedPath is null ? null : System.IO.Path.Combine(MediaDirectory, storedPath),
-                MissingReason = Text(6),
+                FullPath = gone ? null : fullPath,
+                MissingReason = gone ? StoredFileGone : Text(6),
             });
         }
 
