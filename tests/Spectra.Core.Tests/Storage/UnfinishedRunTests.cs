@@ -152,6 +152,24 @@ public sealed class UnfinishedRunTests
         Assert.Contains("(begun before schema version 5, which records the process)", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_start_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
+    {
+        // Run start times are whole seconds; a bound with a fraction (Get-Date carries one) was rounded down, so
+        // -After 00:00:00.5 still listed a run started at 00:00:00 and -Before 00:00:00.5 dropped it.
+        using var temp = new TempArchive();
+        using (temp.OpenSeeded(1))
+        {
+        }
+
+        var run = InsertRunning(temp, null, null, null, "x");
+        var start = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        using var reader = Spectra.Core.Storage.Query.ArchiveReader.Open(temp.DatabasePath);
+        Assert.Empty(reader.GetRuns(new Spectra.Core.Storage.Query.RunQuery { After = start.AddMilliseconds(500) }));
+        Assert.Equal([run], reader.GetRuns(new Spectra.Core.Storage.Query.RunQuery { Before = start.AddMilliseconds(500) }).Select(r => r.RunId));
+        Assert.Equal([run], reader.GetRuns(new Spectra.Core.Storage.Query.RunQuery { After = start }).Select(r => r.RunId));
+    }
+
     private static IntegrityCheckResult Runs(TempArchive temp) =>
         Assert.Single(IntegrityCheckerTests.Check(temp), r => r.Check == "Runs");
 

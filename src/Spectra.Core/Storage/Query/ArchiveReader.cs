@@ -525,8 +525,9 @@ public sealed class ArchiveReader : IDisposable
         command.Parameters.AddWithValue("$ids", query.Ids is { Count: > 0 } ids ? JsonSerializer.Serialize(ids) : DBNull.Value);
         command.Parameters.AddWithValue("$kinds", query.Kinds is { Count: > 0 } kinds
             ? JsonSerializer.Serialize(kinds.Select(StorageText.Of)) : DBNull.Value);
-        command.Parameters.AddWithValue("$after", (object?)StorageText.Unix(query.After) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$before", (object?)StorageText.Unix(query.Before) ?? DBNull.Value);
+        // Start times are whole seconds: bounds compare by their ceiling, as the message filters do.
+        command.Parameters.AddWithValue("$after", query.After is { } after ? StorageText.UnixCeiling(after) : DBNull.Value);
+        command.Parameters.AddWithValue("$before", query.Before is { } before ? StorageText.UnixCeiling(before) : DBNull.Value);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
