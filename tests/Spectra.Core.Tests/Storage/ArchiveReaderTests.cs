@@ -111,21 +111,15 @@ public sealed class ArchiveReaderTests
     public void Sender_names_match_ignoring_case_beyond_ascii_with_only_star_and_question_mark_special()
     {
         using var temp = new TempArchive();
-        using (var db = temp.Open())
-        using (var writer = db.CreateWriter())
-        {
-            var peer = TempArchive.Channel();
-            writer.UpsertPeer(peer);
-            writer.WriteBatch(peer.PeerId,
-            [
-                new ArchivedMessage(1, s_day) { Text = "1", SenderName = "Иван Петров" },
-                new ArchivedMessage(2, s_day) { Text = "2", SenderName = "Ünal" },
-                new ArchivedMessage(3, s_day) { Text = "3", SenderName = "100% Real_Name" },
-                new ArchivedMessage(4, s_day) { Text = "4", SenderName = "1000 RealXName" },
-                new ArchivedMessage(5, s_day) { Text = "5", SenderName = "a.b (c)" },
-                new ArchivedMessage(6, s_day) { Text = "6", SenderName = "Bob 🚀" },
-            ]);
-        }
+        temp.Write(
+        [
+            new ArchivedMessage(1, s_day) { Text = "1", SenderName = "Иван Петров" },
+            new ArchivedMessage(2, s_day) { Text = "2", SenderName = "Ünal" },
+            new ArchivedMessage(3, s_day) { Text = "3", SenderName = "100% Real_Name" },
+            new ArchivedMessage(4, s_day) { Text = "4", SenderName = "1000 RealXName" },
+            new ArchivedMessage(5, s_day) { Text = "5", SenderName = "a.b (c)" },
+            new ArchivedMessage(6, s_day) { Text = "6", SenderName = "Bob 🚀" },
+        ]);
 
         using var reader = ArchiveReaderFor(temp);
         long[] Ids(string sender) => reader.GetMessages(new MessageQuery { Sender = sender }).Select(m => m.MessageId).ToArray();
@@ -197,17 +191,11 @@ public sealed class ArchiveReaderTests
     public void Date_bounds_between_whole_seconds_keep_after_inclusive_and_before_exclusive()
     {
         using var temp = new TempArchive();
-        using (var db = temp.Open())
-        using (var writer = db.CreateWriter())
-        {
-            var peer = TempArchive.Channel();
-            writer.UpsertPeer(peer);
-            writer.WriteBatch(peer.PeerId,
-            [
-                new ArchivedMessage(1, s_day) { Text = "half past" },
-                new ArchivedMessage(2, s_day.AddSeconds(1)) { Text = "half past" },
-            ]);
-        }
+        temp.Write(
+        [
+            new ArchivedMessage(1, s_day) { Text = "half past" },
+            new ArchivedMessage(2, s_day.AddSeconds(1)) { Text = "half past" },
+        ]);
 
         using var reader = ArchiveReaderFor(temp);
         var half = s_day.AddMilliseconds(500); // (Get-Date) and typed times carry fractions; stored dates do not
@@ -225,19 +213,13 @@ public sealed class ArchiveReaderTests
     public void Search_ranks_the_best_match_first_and_marks_hits_in_snippets()
     {
         using var temp = new TempArchive();
-        using (var db = temp.Open())
-        using (var writer = db.CreateWriter())
-        {
-            var peer = TempArchive.Channel();
-            writer.UpsertPeer(peer);
-            writer.WriteBatch(peer.PeerId,
-            [
-                new ArchivedMessage(1, s_day) { Text = "The weather report mentions rain once among many other words about the city and traffic." },
-                new ArchivedMessage(2, s_day) { Text = "Rain, rain and more rain: rain all day." },
-                new ArchivedMessage(3, s_day) { Text = "Nothing relevant here." },
-                new ArchivedMessage(4, s_day) { Text = "Café crème in Zürich" },
-            ]);
-        }
+        temp.Write(
+        [
+            new ArchivedMessage(1, s_day) { Text = "The weather report mentions rain once among many other words about the city and traffic." },
+            new ArchivedMessage(2, s_day) { Text = "Rain, rain and more rain: rain all day." },
+            new ArchivedMessage(3, s_day) { Text = "Nothing relevant here." },
+            new ArchivedMessage(4, s_day) { Text = "Café crème in Zürich" },
+        ]);
 
         using var reader = ArchiveReaderFor(temp);
         var hits = reader.Search(new SearchQuery("rain")).ToList();

@@ -25,6 +25,16 @@ internal sealed class TempArchive : IDisposable
 
     public ArchiveDatabase Open() => ArchiveDatabase.Open(DatabasePath);
 
+    /// <summary>Writes <paramref name="messages"/> in one batch to the test channel (<see cref="Channel"/>) and closes the archive.</summary>
+    public void Write(IReadOnlyList<ArchivedMessage> messages)
+    {
+        using var db = Open();
+        using var writer = db.CreateWriter();
+        var peer = Channel();
+        writer.UpsertPeer(peer);
+        writer.WriteBatch(peer.PeerId, messages);
+    }
+
     /// <summary>Opens the archive with one channel and <paramref name="count"/> messages in it.</summary>
     public ArchiveDatabase OpenSeeded(int count = 10, PeerRecord? peer = null)
     {
