@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Errors;
 using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
 
 namespace Spectra.Core.Storage;
 
@@ -114,7 +115,7 @@ public sealed class ArchiveWriter : IDisposable
     /// Runs found interrupted when <see cref="BeginRun"/> last started one: their process, on this machine, is gone
     /// without having recorded their end. They are now recorded as failed; callers tell the user.
     /// </summary>
-    public IReadOnlyList<UnfinishedRun> InterruptedRuns { get; private set; } = [];
+    public IReadOnlyList<RunView> InterruptedRuns { get; private set; } = [];
 
     /// <summary>
     /// Records the start of a run, with the process that runs it; later batches count into it and stamp sync state
@@ -143,7 +144,7 @@ public sealed class ArchiveWriter : IDisposable
     /// (which recorded no process; an older Spectra still running one would record its real end over this). A run
     /// wrongly taken for interrupted heals the same way: its own <see cref="CompleteRun"/> overwrites the outcome.
     /// </summary>
-    private List<UnfinishedRun> CloseInterruptedRuns(SqliteTransaction transaction)
+    private List<RunView> CloseInterruptedRuns(SqliteTransaction transaction)
     {
         var interrupted = ArchiveRuns.ReadUnfinished(_connection, transaction)
             .Where(run => run.Host is null || run.IsGone == true)

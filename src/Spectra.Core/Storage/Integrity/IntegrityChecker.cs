@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Spectra.Core.Hosting;
 using Spectra.Core.Storage.Migrations;
-using Spectra.Core.Storage.Model;
+using Spectra.Core.Storage.Query;
 
 namespace Spectra.Core.Storage.Integrity;
 
@@ -719,7 +719,7 @@ public sealed class IntegrityChecker
                 : "."));
     }
 
-    private static string Runs(IReadOnlyList<UnfinishedRun> runs) =>
+    private static string Runs(IReadOnlyList<RunView> runs) =>
         string.Join("; ", runs.Take(3).Select(run => run.Describe()))
         + (runs.Count > 3 ? FormattableString.Invariant($"; and {runs.Count - 3} more") : "");
 }

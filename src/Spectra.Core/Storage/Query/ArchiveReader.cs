@@ -503,49 +503,7 @@ public sealed class ArchiveReader : IDisposable
     public IEnumerable<RunView> GetRuns(RunQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return StorageErrors.MapReadErrors(ReadRuns(query), Path);
-    }
-
-    private IEnumerable<RunView> ReadRuns(RunQuery query)
-    {
-        using var command = _connection.CreateCommand();
-        // Version 4 archives (still readable) recorded no process with a run.
-        command.CommandText = """
-            SELECT run_id, kind, outcome, started_at, ended_at, messages_inserted, messages_updated, messages_unchanged,
-                errors, media_stored, detail,
-            """ + (SchemaVersion >= 5 ? " host, process_id, process_started_at" : " NULL, NULL, NULL") + """
-
-            FROM runs
-            WHERE ($ids IS NULL OR run_id IN (SELECT value FROM json_each($ids)))
-              AND ($kinds IS NULL OR kind IN (SELECT value FROM json_each($kinds)))
-              AND ($after IS NULL OR started_at >= $after)
-              AND ($before IS NULL OR started_at < $before)
-            ORDER BY run_id DESC
-            """;
-        command.Parameters.AddWithValue("$ids", query.Ids is { Count: > 0 } ids ? JsonSerializer.Serialize(ids) : DBNull.Value);
-        command.Parameters.AddWithValue("$kinds", query.Kinds is { Count: > 0 } kinds
-            ? JsonSerializer.Serialize(kinds.Select(StorageText.Of)) : DBNull.Value);
-        // Start times are whole seconds: bounds compare by their ceiling, as the message filters do.
-        command.Parameters.AddWithValue("$after", query.After is { } after ? StorageText.UnixCeiling(after) : DBNull.Value);
-        command.Parameters.AddWithValue("$before", query.Before is { } before ? StorageText.UnixCeiling(before) : DBNull.Value);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return new RunView(reader.GetInt64(0), Enum.Parse<RunKind>(reader.GetString(1), ignoreCase: true),
-                Enum.Parse<RunOutcome>(reader.GetString(2), ignoreCase: true), StorageText.FromUnix(reader.GetInt64(3)))
-            {
-                EndedAt = NullableDate(reader, 4),
-                MessagesInserted = reader.GetInt64(5),
-                MessagesUpdated = reader.GetInt64(6),
-                MessagesUnchanged = reader.GetInt64(7),
-                Errors = reader.GetInt64(8),
-                MediaStored = reader.GetInt64(9),
-                Detail = NullableString(reader, 10),
-                Host = NullableString(reader, 11),
-                ProcessId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
-                ProcessStartedAt = reader.IsDBNull(13) ? null : reader.GetInt64(13),
-            };
-        }
+        return StorageErrors.MapReadErrors(ArchiveRuns.Read(_connection, null, SchemaVersion, query), Path);
     }
 
     private static string? NullableString(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

@@ -1,10 +1,12 @@
+using System.Globalization;
 using Spectra.Core.Storage.Model;
 
 namespace Spectra.Core.Storage.Query;
 
 /// <summary>
 /// One recorded run (an import, an optimize, a live archive run): when, how it ended, what it wrote, and the process
-/// that ran it (null for runs begun before schema version 5).
+/// that ran it (<c>Host</c>, <c>ProcessId</c> and <c>ProcessStartedAt</c> in Unix seconds: process ids are reused,
+/// start times are not; null for runs begun before schema version 5).
 /// </summary>
 public sealed record RunView(long RunId, RunKind Kind, RunOutcome Outcome, DateTimeOffset StartedAt)
 {
@@ -20,6 +22,7 @@ public sealed record RunView(long RunId, RunKind Kind, RunOutcome Outcome, DateT
 
     public long MediaStored { get; init; }
 
+    /// <summary>What the run did (e.g. the export file an import read).</summary>
     public string? Detail { get; init; }
 
     public string? Host { get; init; }
@@ -28,6 +31,16 @@ public sealed record RunView(long RunId, RunKind Kind, RunOutcome Outcome, DateT
 
     public long? ProcessStartedAt { get; init; }
 
+    /// <summary>
+    /// True when the process that ran it is known to be gone, false while it runs, null when that cannot be told
+    /// (no process recorded, or another machine's). Looked up afresh on each read.
+    /// </summary>
+    public bool? IsGone => RunOwner.IsGone(Host, ProcessId, ProcessStartedAt);
+
     /// <summary>Recorded as running, but the process that ran it is known to be gone: it never recorded its end.</summary>
-    public bool Interrupted => Outcome == RunOutcome.Running && RunOwner.IsGone(Host, ProcessId, ProcessStartedAt) == true;
+    public bool Interrupted => Outcome == RunOutcome.Running && IsGone == true;
+
+    /// <summary>"run 12 (import: tdesktop-json /x/result.json, started 2026-11-27 04:10:01 UTC)", for messages.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"run {RunId} ({StorageText.Of(Kind)}{(Detail is null ? "" : ": " + Detail)}, started {StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
 }
