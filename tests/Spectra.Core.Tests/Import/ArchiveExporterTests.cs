@@ -306,15 +306,11 @@ public sealed partial class ArchiveExporterTests : IDisposable
     public async Task HtmlSiteShowsControlCharactersAsReplacementCharacters()
     {
         // HTML allows no control characters in text; they went into the page as they were.
-        var folder = Path.Combine(_dir, "export");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        using var db = await ImportedFrom("""
             {"name": "Chat\u0001", "type": "private_group", "id": 57, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "E\u0007ve", "from_id": "user1",
                "text": "a\u0000b\u0085c\td\ne", "text_entities": []}]}
             """);
-        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
-        await Import(db, folder);
 
         var (chats, _) = await Export(db, ArchiveExportFormat.Html, Path.Combine(_dir, "site"));
 
@@ -330,9 +326,7 @@ public sealed partial class ArchiveExporterTests : IDisposable
     {
         // U+202E runs to the end of its paragraph unless an element isolates it: in "<name> <date> #<id>" a sender
         // named "Eve\u202E" made the date and id read backwards (and a service actor the action after it).
-        var folder = Path.Combine(_dir, "export");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        using var db = await ImportedFrom("""
             {"name": "Chat", "type": "private_group", "id": 55, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "Eve\u202e", "from_id": "user1",
                "forwarded_from": "Mallory\u202e", "via_bot": "@bot\u202e", "text": "hi", "text_entities": []},
@@ -342,8 +336,6 @@ public sealed partial class ArchiveExporterTests : IDisposable
                "poll": {"question": "Q\u202e", "answers": [{"text": "A\u202e", "voters": 2}]},
                "contact_information": {"first_name": "C\u202e"}, "text_entities": []}]}
             """);
-        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
-        await Import(db, folder);
 
         var (chats, _) = await Export(db, ArchiveExportFormat.Html, Path.Combine(_dir, "site"));
 
@@ -382,15 +374,11 @@ public sealed partial class ArchiveExporterTests : IDisposable
     {
         // An export can name any file of its folder as an attachment, result.json included; exported again, that file
         // was copied to result.json and then overwritten by the export, and the message re-imported with the export.
-        var folder = Path.Combine(_dir, "export");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "result.json"), """
+        using var db = await ImportedFrom("""
             {"name": "Chat", "type": "private_group", "id": 56, "messages": [
               {"id": 1, "type": "message", "date_unixtime": "1700000000", "from": "Eve", "from_id": "user1",
                "file": "result.json", "file_name": "result.json", "text": "see attached", "text_entities": []}]}
             """);
-        using var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
-        await Import(db, folder);
         var exportDir = Path.Combine(_dir, "out");
 
         var (chats, problems) = await Export(db, ArchiveExportFormat.Json, exportDir);
@@ -401,6 +389,17 @@ public sealed partial class ArchiveExporterTests : IDisposable
         await Import(again, exportDir);
         const string files = "SELECT peer_id || ' ' || sha256 FROM message_media ORDER BY peer_id";
         Assert.Equal(Column(db, files), Column(again, files));
+    }
+
+    /// <summary>An archive with <paramref name="resultJson"/> imported into it from a single-chat export folder.</summary>
+    private async Task<ArchiveDatabase> ImportedFrom(string resultJson)
+    {
+        var folder = Path.Combine(_dir, "export");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "result.json"), resultJson);
+        var db = ArchiveDatabase.Open(Path.Combine(_dir, "db", "archive.db"));
+        await Import(db, folder);
+        return db;
     }
 
     /// <summary>A one-message chat with one attachment: a photo when <paramref name="name"/> is null, else a file of that name.</summary>
